@@ -1,0 +1,115 @@
+"""Render one clause: read its variables from the deal, pick its variant, fill its body.
+
+Pure functions over the models; every Jinja failure is re-raised as a TemplateRenderError
+naming the clause, the variant, the language and the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from agreementkit.errors import TemplateRenderError
+from agreementkit.jinja import localize, make_env
+from agreementkit.models.clause import ClauseFile, Variable, Variant
+from agreementkit.models.common import Lang, Text
+
+_ENV: ImmutableSandboxedEnvironment | None = None
+
+
+def env() -> ImmutableSandboxedEnvironment:
+    """The shared sandboxed environment for clause text (no autoescape: the output is plain text)."""
+    global _ENV
+    if _ENV is None:
+        _ENV = make_env(autoescape=False)
+    return _ENV
+
+
+def _where(exc: TemplateError) -> str:
+    line = getattr(exc, "lineno", None)
+    return f" (line {line} of the body)" if line else ""
+
+
+def evaluate(expression: str, context: Mapping[str, Any], clause_id: str, what: str) -> Any:
+    """Evaluate a Jinja expression from a clause file in the sandbox."""
+    try:
+        return env().compile_expression(expression, undefined_to_none=False)(**context)
+    except TemplateError as exc:
+        raise TemplateRenderError(f"clause {clause_id!r}: {what} `{expression}` failed: {exc}") from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise TemplateRenderError(f"clause {clause_id!r}: {what} `{expression}` failed: {exc}") from None
+
+
+def _check_type(clause_id: str, name: str, var: Variable, value: Any) -> Any:
+    if value is None:
+        if var.optional:
+            return None
+        raise TemplateRenderError(f"clause {clause_id!r}: variable {name!r} (from `{var.source}`) is empty")
+    ok: bool
+    match var.type:
+        case "string":
+            ok = isinstance(value, str)
+        case "integer":
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        case "number" | "money" | "percent":
+            if isinstance(value, int | str) and not isinstance(value, bool):
+                try:
+                    value = Decimal(value)
+                except ArithmeticError:
+                    ok = False
+            ok = isinstance(value, Decimal)
+        case "boolean":
+            ok = isinstance(value, bool)
+        case "date":
+            ok = isinstance(value, dt.date)
+        case "text":
+            ok = isinstance(value, Text | str) or (isinstance(value, Mapping) and set(value) <= {"zh-TW", "en"})
+        case "text_list" | "list":
+            ok = isinstance(value, list | tuple)
+        case _:
+            ok = True
+    if not ok:
+        raise TemplateRenderError(
+            f"clause {clause_id!r}: variable {name!r} should be {var.type}, got {type(value).__name__}"
+        )
+    return value
+
+
+def variables_from_deal(clause: ClauseFile, context: Mapping[str, Any]) -> dict[str, Any]:
+    """Evaluate every variable's ``from`` expression against ``context`` (deal, outline)."""
+    values: dict[str, Any] = {}
+    for name, var in clause.variables.items():
+        raw = evaluate(var.source, context, clause.id, f"variable {name!r}")
+        values[name] = _check_type(clause.id, name, var, raw)
+    return values
+
+
+def choose_variant(clause: ClauseFile, variables: Mapping[str, Any]) -> Variant:
+    """The first variant whose ``when`` holds."""
+    for variant in clause.variants:
+        if evaluate(variant.when, variables, clause.id, f"variant {variant.id!r} condition"):
+            return variant
+    raise TemplateRenderError(
+        f"clause {clause.id!r}: no variant's condition holds for these values; add a variant with `when: 'true'`"
+    )
+
+
+def render_text(clause: ClauseFile, variant: Variant, lang: Lang, variables: Mapping[str, Any],
+                extra: Mapping[str, Any] | None = None) -> str:
+    """The variant's body in ``lang`` with Text values localised."""
+    context: dict[str, Any] = {k: localize(v, lang) if isinstance(v, Text) else v for k, v in variables.items()}
+    context.update(extra or {})
+    context["lang"] = lang
+    source = variant.body.get(lang)
+    try:
+        return env().from_string(source).render(context).strip()
+    except TemplateError as exc:
+        raise TemplateRenderError(
+            f"clause {clause.id!r}, variant {variant.id!r}, {lang}{_where(exc)}: {exc}"
+        ) from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise TemplateRenderError(f"clause {clause.id!r}, variant {variant.id!r}, {lang}: {exc}") from None

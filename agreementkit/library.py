@@ -1,0 +1,104 @@
+"""Finds and loads clause files, outlines and playbooks: the user's folder first, then the bundled one.
+
+Layout of a library folder::
+
+    <category>/<clause_id>.yaml     one clause (the file name is its id)
+    outlines/<agreement type>.yaml  one outline per agreement type
+    playbooks/<name>.yaml           checker playbooks
+
+A user's folder (``--library``) may hold any of these; a clause, outline or playbook there
+replaces the bundled one with the same id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agreementkit.errors import LibraryError
+from agreementkit.models.clause import ClauseFile, Outline
+from agreementkit.resources import bundled_dir
+from agreementkit.validation import validate_document
+from agreementkit.yamlio import load_yaml
+
+SPECIAL_FOLDERS = ("outlines", "playbooks")
+
+
+@dataclass
+class Library:
+    """An index of clause, outline and playbook files across the search folders."""
+
+    folders: list[Path]
+    clause_paths: dict[str, Path] = field(default_factory=dict)
+    outline_paths: dict[str, Path] = field(default_factory=dict)
+    playbook_paths: dict[str, Path] = field(default_factory=dict)
+    _clauses: dict[str, ClauseFile] = field(default_factory=dict)
+    _outlines: dict[str, Outline] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, user_folder: Path | None = None) -> Library:
+        """The bundled library, overlaid by ``user_folder`` when given."""
+        folders = [bundled_dir("clause_library")]
+        if user_folder is not None:
+            if not user_folder.is_dir():
+                raise LibraryError(f"{user_folder}: clause library folder not found (--library)")
+            folders.append(user_folder)
+        lib = cls(folders)
+        for folder in folders:  # later folders override earlier ones
+            lib._index(folder)
+        return lib
+
+    def _index(self, folder: Path) -> None:
+        seen: dict[str, Path] = {}
+        for path in sorted(folder.rglob("*.yaml")):
+            rel = path.relative_to(folder)
+            top = rel.parts[0] if len(rel.parts) > 1 else ""
+            if top == "outlines":
+                self.outline_paths[path.stem] = path
+            elif top == "playbooks":
+                self.playbook_paths[path.stem] = path
+            elif len(rel.parts) == 2:
+                if path.stem in seen:
+                    raise LibraryError(f"{path}: clause id {path.stem!r} is also defined in {seen[path.stem]}")
+                seen[path.stem] = path
+                self.clause_paths[path.stem] = path
+
+    def clause_ids(self) -> list[str]:
+        """Every clause id, sorted."""
+        return sorted(self.clause_paths)
+
+    def clause(self, clause_id: str) -> ClauseFile:
+        """Load (once) and validate the clause ``clause_id``."""
+        if clause_id not in self._clauses:
+            path = self.clause_paths.get(clause_id)
+            if path is None:
+                raise LibraryError(f"unknown clause id {clause_id!r}; run 'agreementkit library list'")
+            try:
+                clause = validate_document(ClauseFile, load_yaml(path, "clause file"), "clause file")
+            except LibraryError:
+                raise
+            except Exception as exc:  # a bad clause file is a library problem, not the user's deal
+                lines = getattr(exc, "lines", None)
+                detail = "; ".join(lines()) if callable(lines) else str(exc)
+                raise LibraryError(f"{path}: invalid clause file: {detail}") from None
+            if clause.id != clause_id:
+                raise LibraryError(f"{path}: the clause id {clause.id!r} must match the file name {clause_id!r}")
+            if path.parent.name != clause.category:
+                raise LibraryError(f"{path}: category {clause.category!r} must match its folder {path.parent.name!r}")
+            self._clauses[clause_id] = clause
+        return self._clauses[clause_id]
+
+    def outline(self, agreement_type: str) -> Outline:
+        """Load (once) and validate the outline for ``agreement_type``."""
+        if agreement_type not in self._outlines:
+            path = self.outline_paths.get(agreement_type)
+            if path is None:
+                raise LibraryError(f"no outline for agreement type {agreement_type!r} in {self.folders}")
+            try:
+                outline = validate_document(Outline, load_yaml(path, "outline"), "outline")
+            except Exception as exc:
+                lines = getattr(exc, "lines", None)
+                detail = "; ".join(lines()) if callable(lines) else str(exc)
+                raise LibraryError(f"{path}: invalid outline: {detail}") from None
+            self._outlines[agreement_type] = outline
+        return self._outlines[agreement_type]

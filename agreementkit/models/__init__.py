@@ -1,0 +1,1 @@
+"""Data models: the deal file, clause files, playbooks and the Agreement representation."""
