@@ -147,8 +147,9 @@ def _split_blocks(text: str) -> list[tuple[str, int, str]]:
 
 
 class _Resolver:
-    def __init__(self, targets: dict[str, tuple[str, Localized]]) -> None:
+    def __init__(self, targets: dict[str, tuple[str, Localized]], parents: dict[str, str]) -> None:
         self.targets = targets
+        self.parents = parents
 
     def inlines(self, text: str, where: str) -> tuple[Inline, ...]:
         parts: list[Inline] = []
@@ -162,7 +163,7 @@ class _Resolver:
                         f"{where}: cross-reference to {target!r}, which this agreement does not include"
                     )
                 bookmark, label = self.targets[target]
-                parts.append(Ref(target, bookmark, label))
+                parts.append(Ref(target, bookmark, label, self.parents.get(target, bookmark)))
             elif piece.startswith(TABLE_OPEN):
                 raise LibraryError(f"{where}: put {{{{ table(...) }}}} on a line of its own")
             else:
@@ -242,6 +243,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
             planned_articles.append((art.id, art.heading.as_dict(), chosen))
 
     targets: dict[str, tuple[str, Localized]] = {}
+    parents: dict[str, str] = {}
     for a_no, (art_id, _heading, chosen) in enumerate(planned_articles, start=1):
         targets[art_id] = (article_bookmark(art_id), article_label(a_no))
         alone = len(chosen) == 1
@@ -250,10 +252,11 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
             if cid in targets:
                 raise LibraryError(f"outline {deal.agreement.type!r}: clause {cid!r} appears twice")
             targets[cid] = (clause_bookmark(cid), clause_label(a_no, c_no, alone))
+            parents[cid] = article_bookmark(art_id)
     bookmarks = [b for b, _ in targets.values()]
     if len(set(bookmarks)) != len(bookmarks):
         raise LibraryError("two clause ids share their first 37 characters; shorten one of them")
-    resolver = _Resolver(targets)
+    resolver = _Resolver(targets, parents)
 
     # Pass 2: text, tables and resolved references.
     articles: list[Article] = []

@@ -47,6 +47,29 @@ def main() -> None:
 
 
 @main.command()
+@click.argument("deal_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="Folder for the drafted files.")
+@click.option("--lang", type=click.Choice(["zh-TW", "en", "bilingual"]), default=None,
+              help="Language of the draft (default: the deal's agreement.language).")
+@click.option("--format", "formats", default="docx", show_default=True,
+              help="Comma-separated output formats, e.g. docx,pdf.")
+@click.option("--library", "library_dir", type=click.Path(path_type=Path),
+              help="Your own clause folder: adds clauses and overrides bundled ones by id.")
+@click.option("--east-asian-font", default=None, help="Chinese font for Word, e.g. 新細明體 (default 標楷體).")
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@handle_errors
+def draft(deal_file: Path, out_dir: Path, lang: str | None, formats: str, library_dir: Path | None,
+          east_asian_font: str | None, force: bool) -> None:
+    """Draft the agreement described by DEAL_FILE (YAML) as Word and/or PDF."""
+    from agreementkit.draft import DraftRequest, draft as run_draft, parse_formats
+
+    request = DraftRequest(deal_file, out_dir, lang, parse_formats(formats), library_dir, force, east_asian_font)
+    for path in run_draft(request):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the schema here instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output file.")
 @handle_errors

@@ -126,7 +126,7 @@ def kpis_table(deal: Deal) -> Table:
             _pair("未達門檻之效果", "If below threshold"),
         ),
         rows=tuple(rows),
-        widths=(0.2, 0.12, 0.12, 0.09, 0.22, 0.08, 0.17),
+        widths=(0.18, 0.14, 0.14, 0.08, 0.2, 0.08, 0.18),
         numeric_columns=frozenset({1, 2, 5}),
     )
 

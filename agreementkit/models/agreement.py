@@ -30,6 +30,7 @@ class Ref:
     target: str
     bookmark: str
     label: Localized
+    article_bookmark: str = ""
 
 
 Inline = Span | Ref

@@ -422,11 +422,18 @@ class Deal(Strict):
             problems.append((("exit", "kpi_failure_periods"), "needs at least one KPI in 'kpis'"))
         if self.kpis and self.performance_review is None:
             problems.append((("performance_review",), "KPIs need a review procedure (cadence, improvement plan)"))
-        for lang in info.languages:
-            for path, text in self._required_texts():
-                if not text.has(lang):
-                    problems.append((path, f"has no {lang} text, but the agreement is drafted in {lang}"))
+        for path, lang in self.missing_texts(info.languages):
+            problems.append((path, f"has no {lang} text, but the agreement is drafted in {lang}"))
         return problems
+
+    def missing_texts(self, languages: tuple[Lang, ...]) -> list[tuple[tuple[str | int, ...], Lang]]:
+        """(field path, language) of every required text that lacks one of ``languages``."""
+        return [
+            (path, lang)
+            for lang in languages
+            for path, text in self._required_texts()
+            if not text.has(lang)
+        ]
 
     def _required_texts(self) -> list[tuple[tuple[str | int, ...], Text]]:
         texts: list[tuple[tuple[str | int, ...], Text]] = []

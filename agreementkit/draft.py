@@ -1,0 +1,87 @@
+"""The drafting service: deal file → Agreement → one file per requested format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agreementkit.errors import InputError, Problem, ValidationFailed
+from agreementkit.models.agreement import Agreement
+from agreementkit.models.common import LANGS, Lang
+from agreementkit.models.deal import Deal
+
+FORMATS = ("docx",)
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """What the user asked ``agreementkit draft`` for."""
+
+    deal_path: Path
+    out_dir: Path
+    lang: str | None = None
+    formats: tuple[str, ...] = ("docx",)
+    library_dir: Path | None = None
+    force: bool = False
+    east_asian_font: str | None = None
+    options: dict[str, object] = field(default_factory=dict)
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """'docx,pdf' → ('docx', 'pdf'); unknown names are an InputError."""
+    names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    unknown = [n for n in names if n not in RENDERERS]
+    if not names or unknown:
+        raise InputError(f"--format: unknown format {', '.join(unknown) or value!r}; use {', '.join(RENDERERS)}")
+    return names
+
+
+def languages_for(deal: Deal, lang: str | None) -> tuple[Lang, ...]:
+    """The output languages: ``--lang`` if given, else the deal's; checks the deal has the texts."""
+    if lang is None:
+        return deal.agreement.languages
+    langs: tuple[Lang, ...] = LANGS if lang == "bilingual" else ("en",) if lang == "en" else ("zh-TW",)
+    missing = deal.missing_texts(langs)
+    if missing:
+        raise ValidationFailed(
+            f"the deal lacks text needed for --lang {lang}",
+            [Problem(f"has no {m_lang} text; add it or draft in another language", None, None, path)
+             for path, m_lang in missing],
+        )
+    return langs
+
+
+def _render_docx(agreement: Agreement, request: DraftRequest) -> bytes:
+    from agreementkit.render.docx import DocxOptions, render_docx
+
+    options = DocxOptions(east_asian_font=request.east_asian_font) if request.east_asian_font else DocxOptions()
+    return render_docx(agreement, options)
+
+
+RENDERERS: dict[str, Callable[[Agreement, DraftRequest], bytes]] = {"docx": _render_docx}
+
+
+def output_path(request: DraftRequest, fmt: str) -> Path:
+    """out/<deal file stem>[.<lang>].<fmt>."""
+    suffix = f".{request.lang}" if request.lang else ""
+    return request.out_dir / f"{request.deal_path.stem}{suffix}.{fmt}"
+
+
+def draft(request: DraftRequest) -> list[Path]:
+    """Validate the deal, assemble the agreement and write every requested format atomically."""
+    from agreementkit.assemble import assemble
+    from agreementkit.dealfile import load_deal
+    from agreementkit.library import Library
+    from agreementkit.writing import ensure_writable, write_bytes
+
+    deal = load_deal(request.deal_path)
+    targets = [(fmt, output_path(request, fmt)) for fmt in request.formats]
+    for _fmt, path in targets:  # refuse before doing any work, so nothing is half-written
+        ensure_writable(path, request.force)
+    library = Library.open(request.library_dir)
+    agreement = assemble(deal, library, languages_for(deal, request.lang))
+    rendered = [(path, RENDERERS[fmt](agreement, request)) for fmt, path in targets]
+    for path, data in rendered:
+        write_bytes(path, data, force=request.force)
+    return [path for path, _ in rendered]

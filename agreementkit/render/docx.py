@@ -1,0 +1,549 @@
+"""Agreement → Word (.docx) through docxtpl and python-docx.
+
+The base template (``templates/docx/agreement.docx``) holds the styles and two multi-level
+numbering definitions; docxtpl fills its header, and python-docx appends the body. Article and
+clause headings get their numbers from the styles' numbering (never typed), each clause is
+wrapped in a bookmark named after its clause id, cross-references are REF fields to those
+bookmarks, schedules are real tables, and the zip is written with fixed timestamps so the same
+input gives the same bytes.
+
+Bilingual agreements are laid out as Taiwanese 中英對照 contracts usually are: each article in a
+two-column grid, Chinese on the left and English on the right, row by row, so a reader compares
+the same clause side by side and both columns keep their own automatic numbering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agreementkit.models.agreement import Agreement, Article, Block, Clause, Paragraph, PartyBlock, Ref, Span, Table
+from agreementkit.models.common import Lang
+from agreementkit.render.ziputil import normalize_zip
+from agreementkit.resources import bundled_dir
+
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+TEXT_WIDTH_MM = 160.0
+DEFAULT_EAST_ASIAN_FONT = "標楷體"
+DEFAULT_LATIN_FONT = "Times New Roman"
+
+ITEM_STYLES = {"zh-TW": ("AK Item 1", "AK Item 2"), "en": ("AK Item 1", "AK Item 2")}
+EN_COLUMN_STYLES = {"Heading 1": "AK Heading 1 EN", "Heading 2": "AK Heading 2 EN",
+                    "AK Item 1": "AK Item 1 EN", "AK Item 2": "AK Item 2 EN"}
+
+SIGNATURE_LABELS: dict[str, dict[Lang, str]] = {
+    "heading": {"zh-TW": "立契約書人", "en": "Signatures"},
+    "name": {"zh-TW": "名稱", "en": "Name"},
+    "tax_id": {"zh-TW": "統一編號", "en": "Tax ID (統一編號)"},
+    "registration": {"zh-TW": "登記號碼", "en": "Registration no."},
+    "representative": {"zh-TW": "代表人", "en": "Represented by"},
+    "address": {"zh-TW": "地址", "en": "Address"},
+    "seal": {"zh-TW": "公司印鑑及代表人簽章", "en": "Company seal and signature"},
+    "date": {"zh-TW": "簽署日期：　　　年　　月　　日", "en": "Date: ____________________"},
+}
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    """Renderer settings a user may change."""
+
+    east_asian_font: str = DEFAULT_EAST_ASIAN_FONT
+    latin_font: str = DEFAULT_LATIN_FONT
+    template: Path | None = None
+
+
+def _text_of(agreement: Agreement, texts: Any, lang: Lang) -> str:
+    return str(texts[lang])
+
+
+class _Writer:
+    """Stateful helper that appends to one python-docx Document."""
+
+    def __init__(self, doc: Any, agreement: Agreement, options: DocxOptions) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt
+
+        self.doc = doc
+        self.agreement = agreement
+        self.options = options
+        self.OxmlElement = OxmlElement
+        self.qn = qn
+        self.Mm = Mm
+        self.Pt = Pt
+        self._bookmark_id = 0
+        self.grids: list[Any] = []
+
+    # -- runs, fields, bookmarks ------------------------------------------------------------
+    def run(self, paragraph: Any, text: str, bold: bool = False) -> Any:
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+        if CJK.search(text):
+            rpr = run._r.get_or_add_rPr()
+            fonts = self.OxmlElement("w:rFonts")
+            fonts.set(self.qn("w:eastAsia"), self.options.east_asian_font)
+            fonts.set(self.qn("w:hint"), "eastAsia")
+            rpr.insert(0, fonts)
+            lang = self.OxmlElement("w:lang")
+            lang.set(self.qn("w:eastAsia"), "zh-TW")
+            rpr.append(lang)
+        return run
+
+    def field(self, paragraph: Any, instruction: str, result: str) -> None:
+        """A Word field with a cached result, e.g. PAGE or REF bookmark."""
+        def fld(kind: str) -> Any:
+            r = self.OxmlElement("w:r")
+            el = self.OxmlElement("w:fldChar")
+            el.set(self.qn("w:fldCharType"), kind)
+            r.append(el)
+            return r
+
+        paragraph._p.append(fld("begin"))
+        instr_run = self.OxmlElement("w:r")
+        instr = self.OxmlElement("w:instrText")
+        instr.set(self.qn("xml:space"), "preserve")
+        instr.text = f" {instruction} "
+        instr_run.append(instr)
+        paragraph._p.append(instr_run)
+        paragraph._p.append(fld("separate"))
+        self.run(paragraph, result)
+        paragraph._p.append(fld("end"))
+
+    def bookmark_start(self, paragraph: Any, name: str) -> int:
+        self._bookmark_id += 1
+        start = self.OxmlElement("w:bookmarkStart")
+        start.set(self.qn("w:id"), str(self._bookmark_id))
+        start.set(self.qn("w:name"), name)
+        p = paragraph._p
+        ppr = p.find(self.qn("w:pPr"))
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            p.insert(0, start)
+        return self._bookmark_id
+
+    def bookmark_end(self, paragraph: Any, bookmark_id: int) -> None:
+        end = self.OxmlElement("w:bookmarkEnd")
+        end.set(self.qn("w:id"), str(bookmark_id))
+        paragraph._p.append(end)
+
+    # -- blocks -----------------------------------------------------------------------------
+    def paragraph(self, container: Any, style: str, lang: Lang, inlines: Sequence[Span | Ref] = (),
+                  text: str | None = None) -> Any:
+        para = container.add_paragraph(style=style)
+        if text is not None:
+            self.run(para, text)
+        for inline in inlines:
+            if isinstance(inline, Span):
+                self.run(para, inline.text)
+            else:
+                self.reference(para, inline, lang)
+        return para
+
+    def reference(self, para: Any, ref: Ref, lang: Lang) -> None:
+        # The cached result of each REF field is our label, so the document reads right without
+        # any update. English: REF \w gives "5.2" / "Article 5" when fields are updated. zh-TW:
+        # "第五條第二項" is written as a REF to the article (\n gives 第五條) followed by the item
+        # in text, because the item's list number reads 二、 and no REF switch renders it as 第二項
+        # in both Word and LibreOffice.
+        label = ref.label[lang]
+        if lang == "en" and label.startswith("Clause "):
+            self.run(para, "Clause ")
+            label = label[len("Clause "):]
+        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
+        if bookmark and lang == "zh-TW" and "項" in label:
+            art, item = label[:-1].split("條第")
+            self.field(para, f"REF {ref.article_bookmark} \\n \\h", art + "條")
+            self.run(para, f"第{item}項")
+        elif bookmark:
+            self.field(para, f"REF {bookmark} \\w \\h", label)
+        else:
+            self.run(para, label)
+
+    def style_for(self, style: str, lang: Lang, column: bool) -> str:
+        if column and lang == "en":
+            return EN_COLUMN_STYLES.get(style, style)
+        return style
+
+    def block(self, container: Any, block: Block, lang: Lang, column: bool) -> Any:
+        if isinstance(block, Table):
+            return self.table(container, block, (lang,))
+        style = ("AK Cell Body EN" if lang == "en" else "AK Cell Body") if column else "AK Body"
+        if block.level >= 1:
+            style = self.style_for(ITEM_STYLES[lang][min(block.level, 2) - 1], lang, column)
+        return self.paragraph(container, style, lang, block.content[lang])
+
+    def set_cell_width(self, cell: Any, mm: float) -> None:
+        cell.width = self.Mm(mm)
+
+    def set_widths(self, grid: Any, widths_mm: Sequence[float]) -> None:
+        """Fix column widths in the grid (read by LibreOffice) and in every cell (read by Word)."""
+        tbl = grid._tbl
+        tbl_grid = tbl.tblGrid
+        for col, mm in zip(tbl_grid.findall(self.qn("w:gridCol")), widths_mm, strict=False):
+            col.set(self.qn("w:w"), str(int(mm * 56.7)))
+        layout = self.OxmlElement("w:tblLayout")
+        layout.set(self.qn("w:type"), "fixed")
+        tbl.tblPr.append(layout)
+        for row in grid.rows:
+            for c, cell in enumerate(row.cells):
+                self.set_cell_width(cell, widths_mm[c])
+
+    def shade(self, cell: Any, fill: str) -> None:
+        tcpr = cell._tc.get_or_add_tcPr()
+        shd = self.OxmlElement("w:shd")
+        shd.set(self.qn("w:val"), "clear")
+        shd.set(self.qn("w:color"), "auto")
+        shd.set(self.qn("w:fill"), fill)
+        tcpr.append(shd)
+
+    def row_flags(self, row: Any, header: bool = False) -> None:
+        trpr = row._tr.get_or_add_trPr()
+        cant = self.OxmlElement("w:cantSplit")
+        trpr.append(cant)
+        if header:
+            trpr.append(self.OxmlElement("w:tblHeader"))
+
+    def cell_text(self, cell: Any, texts: dict[Lang, str] | Any, langs: Sequence[Lang], style: str,
+                  align_right: bool = False) -> None:
+        cell.paragraphs[0].style = self.doc.styles[style]
+        first = True
+        for lang in langs:
+            value = texts[lang]
+            if len(langs) == 2 and lang == "en" and value == texts["zh-TW"]:
+                continue
+            para = cell.paragraphs[0] if first else cell.add_paragraph(style=style)
+            first = False
+            self.run(para, value)
+            if align_right:
+                from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    def table(self, container: Any, table: Table, langs: Sequence[Lang], width_mm: float = TEXT_WIDTH_MM) -> Any:
+        caption = self.doc.add_paragraph(style="AK Caption") if container is self.doc else container.add_paragraph(
+            style="AK Caption")
+        self.run(caption, " / ".join(table.caption[lang] for lang in langs))
+        cols = len(table.header)
+        grid = container.add_table(rows=1 + len(table.rows), cols=cols)
+        grid.style = self.doc.styles["Table Grid"]
+        grid.autofit = False
+        widths = table.widths or tuple(1 / cols for _ in range(cols))
+        for c, head in enumerate(table.header):
+            cell = grid.rows[0].cells[c]
+            self.cell_text(cell, head, langs, "AK Table Heading")
+            self.shade(cell, "D9E2F3")
+        self.row_flags(grid.rows[0], header=True)
+        for r, row in enumerate(table.rows, start=1):
+            for c, value in enumerate(row):
+                self.cell_text(grid.rows[r].cells[c], value, langs, "AK Table Text",
+                               align_right=c in table.numeric_columns)
+            self.row_flags(grid.rows[r])
+        self.set_widths(grid, [width_mm * w for w in widths])
+        self.doc.add_paragraph(style="AK Table Text") if container is self.doc else None
+        return grid
+
+    # -- document parts ---------------------------------------------------------------------
+    def cover(self) -> None:
+        a = self.agreement
+        langs = a.languages
+        for lang in langs:
+            self.paragraph(self.doc, "Title", lang, text=a.title[lang])
+        sub = []
+        if a.number:
+            sub.append(("契約編號 " if langs[0] == "zh-TW" else "No. ") + a.number)
+        sub.append(f"v{a.version}")
+        self.paragraph(self.doc, "Subtitle", langs[0], text="　".join(sub))
+        self.table(self.doc, a.key_terms, langs)
+        if a.bilingual and a.prevailing_language:
+            note = {
+                "zh-TW": "本契約以中英文對照作成，兩種文字版本如有歧異，以{}版本為準。".format(
+                    "中文" if a.prevailing_language == "zh-TW" else "英文"),
+                "en": "This Agreement is made in Chinese and English; if the versions differ, the {} version "
+                      "prevails.".format("Chinese" if a.prevailing_language == "zh-TW" else "English"),
+            }
+            for lang in langs:
+                self.paragraph(self.doc, "AK Table Text", lang, text=note[lang])
+        from docx.enum.text import WD_BREAK
+
+        self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+    def parties_intro(self, container: Any, lang: Lang) -> None:
+        a = self.agreement
+        if lang == "zh-TW":
+            self.paragraph(container, "AK Preamble", lang, text="立契約書人")
+            for party in a.parties:
+                short = party.label["zh-TW"].split("（")[0]
+                self.paragraph(container, "AK Preamble", lang,
+                               text=f"{party.name['zh-TW']}（以下簡稱「{short}」）")
+        else:
+            names = []
+            for party in a.parties:
+                names.append(f"{party.name['en']} (the \u201c{party.label['en']}\u201d)")
+            self.paragraph(container, "AK Cell Body EN" if len(self.agreement.languages) == 2 else "AK Preamble", lang,
+                           text=f"This {a.title['en']} is made between " + " and ".join(names) + ".")
+
+    def preamble(self) -> None:
+        a = self.agreement
+        if a.bilingual:
+            grid = self.grid()
+            row = grid.add_row()
+            for i, lang in enumerate(a.languages):
+                cell = row.cells[i]
+                self.parties_intro(cell, lang)
+                for para in a.preamble:
+                    self.paragraph(cell, "AK Cell Body EN" if lang == "en" else "AK Preamble", lang,
+                                   para.content[lang])
+                self.strip_first(cell)
+            return
+        lang = a.languages[0]
+        self.parties_intro(self.doc, lang)
+        for para in a.preamble:
+            self.paragraph(self.doc, "AK Preamble", lang, para.content[lang])
+
+    def grid(self) -> Any:
+        grid = self.doc.add_table(rows=0, cols=2)
+        grid.autofit = False
+        self.grids.append(grid)
+        return grid
+
+    def strip_first(self, cell: Any) -> None:
+        """Remove the empty paragraph a new table cell starts with."""
+        first = cell.paragraphs[0]
+        if not first.text and len(cell.paragraphs) > 1:
+            first._p.getparent().remove(first._p)
+
+    def article(self, article: Article) -> None:
+        a = self.agreement
+        if a.bilingual:
+            self.article_bilingual(article)
+            return
+        lang = a.languages[0]
+        heading = self.paragraph(self.doc, "Heading 1", lang, text=article.heading[lang])
+        art_bm = self.bookmark_start(heading, article.bookmark)
+        self.bookmark_end(heading, art_bm)
+        for clause in article.clauses:
+            self.clause(self.doc, clause, lang, heading, column=False)
+
+    def clause(self, container: Any, clause: Clause, lang: Lang, article_heading: Any, column: bool) -> None:
+        first: Any
+        if clause.show_heading:
+            first = self.paragraph(container, self.style_for("Heading 2", lang, column), lang,
+                                   text=clause.heading[lang])
+        else:
+            first = article_heading
+        mark = lang == self.agreement.languages[0]
+        bm = self.bookmark_start(first, clause.bookmark) if mark else 0
+        last = first
+        for block in clause.blocks:
+            made = self.block(container, block, lang, column)
+            if not isinstance(block, Table):
+                last = made
+        if isinstance(clause.blocks[-1:] and clause.blocks[-1], Table):
+            last = container.add_paragraph(style="AK Table Text")
+        if mark:
+            self.bookmark_end(last, bm)
+
+    def article_bilingual(self, article: Article) -> None:
+        langs = self.agreement.languages
+        grid = self.grid()
+        row = grid.add_row()
+        headings = {}
+        for i, lang in enumerate(langs):
+            cell = row.cells[i]
+            headings[lang] = self.paragraph(cell, self.style_for("Heading 1", lang, True), lang,
+                                            text=article.heading[lang])
+            self.strip_first(cell)
+            if i == 0:
+                bm = self.bookmark_start(headings[lang], article.bookmark)
+                self.bookmark_end(headings[lang], bm)
+        self.row_flags(row)
+        for clause in article.clauses:
+            segments = self.clause_segments(clause)
+            for seg in segments:
+                if isinstance(seg, Table):
+                    self.table(self.doc, seg, langs)
+                    grid = self.grid()
+                    continue
+                row = grid.add_row()
+                for i, lang in enumerate(langs):
+                    cell = row.cells[i]
+                    self.clause_part(cell, clause, seg, lang, headings[lang])
+                    self.strip_first(cell)
+        self.doc.add_paragraph(style="AK Table Text")
+
+    def clause_segments(self, clause: Clause) -> list[Any]:
+        """Split a clause at its tables: [(is_first, blocks), Table, (False, blocks)…]."""
+        segments: list[Any] = []
+        current: list[Block] = []
+        first = True
+        for block in clause.blocks:
+            if isinstance(block, Table):
+                segments.append((first, tuple(current)))
+                segments.append(block)
+                current, first = [], False
+            else:
+                current.append(block)
+        segments.append((first, tuple(current)))
+        return segments
+
+    def clause_part(self, cell: Any, clause: Clause, segment: tuple[bool, tuple[Block, ...]], lang: Lang,
+                    article_heading: Any) -> None:
+        first, blocks = segment
+        if first and clause.show_heading:
+            head = self.paragraph(cell, self.style_for("Heading 2", lang, True), lang, text=clause.heading[lang])
+            if lang == self.agreement.languages[0]:
+                bm = self.bookmark_start(head, clause.bookmark)
+                self.bookmark_end(head, bm)
+        elif first and lang == self.agreement.languages[0]:
+            bm = self.bookmark_start(article_heading, clause.bookmark)
+            self.bookmark_end(article_heading, bm)
+        for block in blocks:
+            self.block(cell, block, lang, True)
+
+    def signatures(self) -> None:
+        a = self.agreement
+        langs = a.languages
+
+        def label(key: str) -> str:
+            return " ".join(SIGNATURE_LABELS[key][lang] for lang in langs)
+
+        heading = self.doc.add_paragraph(style="AK Cover Heading")
+        self.run(heading, label("heading"))
+        grid = self.doc.add_table(rows=0, cols=2)
+        grid.style = self.doc.styles["Table Grid"]
+        grid.autofit = False
+
+        def both(values: list[str]) -> None:
+            row = grid.add_row()
+            self.row_flags(row)
+            for cell, value in zip(row.cells, values, strict=True):
+                for i, line in enumerate(value.split("\n")):
+                    para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                    para.style = self.doc.styles["AK Signature"]
+                    para.paragraph_format.keep_with_next = True
+                    self.run(para, line)
+
+        def per_party(fn: Any) -> list[str]:
+            return [fn(p) for p in a.parties]
+
+        both(per_party(lambda p: " / ".join(p.label[lang] for lang in langs)))
+        both(per_party(lambda p: f"{label('name')}：" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))))
+        both(per_party(self._id_line))
+        both(per_party(lambda p: f"{label('representative')}：" + "\n".join(
+            dict.fromkeys(self._rep(p, lang) for lang in langs))))
+        both(per_party(lambda p: f"{label('address')}：" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))))
+        both(per_party(lambda p: f"{label('seal')}：\n\n\n\n\n"))
+        both(per_party(lambda p: "\n".join(SIGNATURE_LABELS["date"][lang] for lang in langs)))
+        self.set_widths(grid, [TEXT_WIDTH_MM / 2] * 2)
+        for cell in grid.rows[0].cells:
+            self.shade(cell, "D9E2F3")
+
+    def _id_line(self, p: PartyBlock) -> str:
+        langs = self.agreement.languages
+        if p.tax_id:
+            return " ".join(SIGNATURE_LABELS["tax_id"][lang] for lang in langs[:1]) + f"：{p.tax_id}"
+        return " ".join(SIGNATURE_LABELS["registration"][lang] for lang in langs[:1]) + f"：{p.registration or '—'}"
+
+    @staticmethod
+    def _rep(p: PartyBlock, lang: Lang) -> str:
+        title = p.representative_title[lang]
+        return f"{title} {p.representative[lang]}".strip()
+
+    def header_footer(self) -> None:
+        a = self.agreement
+        footer = self.doc.sections[0].footer
+        para = footer.paragraphs[0]
+        for child in list(para._p):
+            if child.tag != self.qn("w:pPr"):
+                para._p.remove(child)
+        lang = a.languages[0]
+        if lang == "zh-TW":
+            self.run(para, "第 ")
+            self.field(para, "PAGE", "1")
+            self.run(para, " 頁，共 ")
+            self.field(para, "NUMPAGES", "1")
+            self.run(para, " 頁")
+        else:
+            self.run(para, "Page ")
+            self.field(para, "PAGE", "1")
+            self.run(para, " of ")
+            self.field(para, "NUMPAGES", "1")
+
+    def grid_widths(self) -> None:
+        """Give every two-column bilingual grid equal columns across the text width."""
+        for table in self.grids:
+            self.set_widths(table, [TEXT_WIDTH_MM / 2] * 2)
+
+
+def _apply_fonts(doc: Any, options: DocxOptions, english_numbering: bool) -> None:
+    from docx.oxml.ns import qn
+
+    styles = doc.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        if fonts.get(qn("w:eastAsia")) is not None:
+            fonts.set(qn("w:eastAsia"), options.east_asian_font)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            if fonts.get(qn(attr)) is not None:
+                fonts.set(qn(attr), options.latin_font)
+    if english_numbering:
+        for name in ("Heading 1", "Heading 2", "AK Item 1", "AK Item 2"):
+            num_id = doc.styles[name].element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+            if num_id is not None:
+                num_id.set(qn("w:val"), "2")
+
+
+def _core_properties(doc: Any, agreement: Agreement) -> None:
+    lang = agreement.languages[0]
+    when = dt.datetime.strptime(agreement.source_date, "%Y-%m-%dT%H:%M:%SZ")
+    props = doc.core_properties
+    props.title = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
+    props.subject = agreement.subject[lang]
+    props.keywords = ", ".join(agreement.keywords)
+    props.category = agreement.agreement_type
+    props.author = agreement.parties[0].name[lang]
+    props.last_modified_by = "agreementkit"
+    props.comments = f"{agreement.number or ''} v{agreement.version}".strip()
+    props.language = "zh-TW" if lang == "zh-TW" else "en-US"
+    props.created = when
+    props.modified = when
+    props.revision = 1
+    props.version = agreement.version
+
+
+def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> bytes:
+    """Render ``agreement`` as DOCX bytes (reproducible for the same input)."""
+    from docxtpl import DocxTemplate
+
+    from agreementkit.jinja import make_env
+
+    options = options or DocxOptions()
+    template = options.template or bundled_dir("templates") / "docx" / "agreement.docx"
+    tpl = DocxTemplate(str(template))
+    lang = agreement.languages[0]
+    header_text = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
+    if agreement.number:
+        header_text += f"　{agreement.number}"
+    header_text += f"　v{agreement.version}"
+    tpl.render({"header_text": header_text, "footer_marker": "", "title": agreement.title[lang]},
+               jinja_env=make_env(autoescape=True), autoescape=True)
+    doc = tpl.docx
+    _apply_fonts(doc, options, english_numbering=lang == "en")
+    writer = _Writer(doc, agreement, options)
+    writer.header_footer()
+    writer.cover()
+    writer.preamble()
+    for article in agreement.articles:
+        writer.article(article)
+    writer.signatures()
+    writer.grid_widths()
+    _core_properties(doc, agreement)
+    raw = io.BytesIO()
+    doc.save(raw)
+    return normalize_zip(raw.getvalue())
