@@ -101,7 +101,11 @@ def choose_variant(clause: ClauseFile, variables: Mapping[str, Any]) -> Variant:
 def render_text(clause: ClauseFile, variant: Variant, lang: Lang, variables: Mapping[str, Any],
                 extra: Mapping[str, Any] | None = None) -> str:
     """The variant's body in ``lang`` with Text values localised."""
-    context: dict[str, Any] = {k: localize(v, lang) if isinstance(v, Text) else v for k, v in variables.items()}
+    context: dict[str, Any] = {}
+    for name, value in variables.items():
+        declared = clause.variables.get(name)
+        localised = isinstance(value, Text) or (declared is not None and declared.type in ("text", "text_list"))
+        context[name] = localize(value, lang) if localised else value
     context.update(extra or {})
     context["lang"] = lang
     source = variant.body.get(lang)
