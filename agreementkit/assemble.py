@@ -63,7 +63,10 @@ def clause_label(article: int, clause: int, alone: bool) -> Localized:
     """第五條第二項 / Clause 5.2 (the article's label when the clause is alone in it)."""
     if alone:
         return article_label(article)
-    return {"zh-TW": f"第{chinese_number(article)}條第{chinese_number(clause)}項", "en": f"Clause {article}.{clause}"}
+    return {
+        "zh-TW": f"第{chinese_number(article)}條第{chinese_number(clause)}項",
+        "en": f"Clause {article}.{clause}",
+    }
 
 
 @dataclass
@@ -171,7 +174,9 @@ class _Resolver:
         return tuple(parts)
 
 
-def _blocks(planned: _Planned, deal: Deal, languages: tuple[Lang, ...], resolver: _Resolver) -> tuple[Block, ...]:
+def _blocks(
+    planned: _Planned, deal: Deal, languages: tuple[Lang, ...], resolver: _Resolver
+) -> tuple[Block, ...]:
     per_lang = {lang: _split_blocks(planned.texts[lang]) for lang in languages}
     blocks: list[Block] = []
     where = f"clause {planned.clause.id!r} variant {planned.variant.id!r}"
@@ -180,11 +185,15 @@ def _blocks(planned: _Planned, deal: Deal, languages: tuple[Lang, ...], resolver
         if "table" in kinds:
             names = {b[2] for b in row if b is not None}
             if kinds != {"table"} or len(names) != 1 or None in row:
-                raise LibraryError(f"{where}: the zh-TW and en bodies must place the same tables at the same point")
+                raise LibraryError(
+                    f"{where}: the zh-TW and en bodies must place the same tables at the same point"
+                )
             name = names.pop()
             builder = SCHEDULES.get(name)
             if builder is None:
-                raise LibraryError(f"{where}: unknown table {name!r}; use one of {', '.join(sorted(SCHEDULES))}")
+                raise LibraryError(
+                    f"{where}: unknown table {name!r}; use one of {', '.join(sorted(SCHEDULES))}"
+                )
             try:
                 blocks.append(builder(deal))
             except ValueError as exc:
@@ -262,7 +271,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
     articles: list[Article] = []
     for a_no, (art_id, heading, chosen) in enumerate(planned_articles, start=1):
         alone = len(chosen) == 1
-        clauses = tuple(
+        numbered = tuple(
             Clause(
                 id=p.clause.id,
                 topic=p.clause.topic,
@@ -277,7 +286,9 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
             )
             for c_no, p in enumerate(chosen, start=1)
         )
-        articles.append(Article(art_id, a_no, heading, clauses, article_bookmark(art_id), article_label(a_no)))
+        articles.append(
+            Article(art_id, a_no, heading, numbered, article_bookmark(art_id), article_label(a_no))
+        )
 
     preamble: list[Paragraph] = []
     for cid in outline.preamble:
@@ -293,10 +304,16 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
     partner_label = outline.partner_label.as_dict()
     supplier_label = outline.supplier_label.as_dict()
     parties = (
-        _party("supplier", {"zh-TW": f"甲方（{supplier_label['zh-TW']}）", "en": supplier_label["en"]},
-               deal.parties.supplier),
-        _party("partner", {"zh-TW": f"乙方（{partner_label['zh-TW']}）", "en": partner_label["en"]},
-               deal.parties.partner),
+        _party(
+            "supplier",
+            {"zh-TW": f"甲方（{supplier_label['zh-TW']}）", "en": supplier_label["en"]},
+            deal.parties.supplier,
+        ),
+        _party(
+            "partner",
+            {"zh-TW": f"乙方（{partner_label['zh-TW']}）", "en": partner_label["en"]},
+            deal.parties.partner,
+        ),
     )
     return Agreement(
         languages=langs,
@@ -311,9 +328,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         preamble=tuple(preamble),
         key_terms=key_terms_table(deal, title, partner_label),
         articles=tuple(articles),
-        subject={
-            lang: f"{parties[0].name[lang]} — {parties[1].name[lang]}" for lang in LANGS
-        },
+        subject={lang: f"{parties[0].name[lang]} — {parties[1].name[lang]}" for lang in LANGS},
         keywords=("agreementkit", info.type, *(["channel partner", "通路夥伴"])),
         source_date=_source_date(deal),
     )

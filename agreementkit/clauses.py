@@ -13,6 +13,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 from agreementkit.errors import TemplateRenderError
 from agreementkit.jinja import localize, make_env
 from agreementkit.models.clause import ClauseFile, Variable, Variant
@@ -67,7 +68,9 @@ def _check_type(clause_id: str, name: str, var: Variable, value: Any) -> Any:
         case "date":
             ok = isinstance(value, dt.date)
         case "text":
-            ok = isinstance(value, Text | str) or (isinstance(value, Mapping) and set(value) <= {"zh-TW", "en"})
+            ok = isinstance(value, Text | str) or (
+                isinstance(value, Mapping) and set(value) <= {"zh-TW", "en"}
+            )
         case "text_list" | "list":
             ok = isinstance(value, list | tuple)
         case _:
@@ -98,13 +101,20 @@ def choose_variant(clause: ClauseFile, variables: Mapping[str, Any]) -> Variant:
     )
 
 
-def render_text(clause: ClauseFile, variant: Variant, lang: Lang, variables: Mapping[str, Any],
-                extra: Mapping[str, Any] | None = None) -> str:
+def render_text(
+    clause: ClauseFile,
+    variant: Variant,
+    lang: Lang,
+    variables: Mapping[str, Any],
+    extra: Mapping[str, Any] | None = None,
+) -> str:
     """The variant's body in ``lang`` with Text values localised."""
     context: dict[str, Any] = {}
     for name, value in variables.items():
         declared = clause.variables.get(name)
-        localised = isinstance(value, Text) or (declared is not None and declared.type in ("text", "text_list"))
+        localised = isinstance(value, Text) or (
+            declared is not None and declared.type in ("text", "text_list")
+        )
         context[name] = localize(value, lang) if localised else value
     context.update(extra or {})
     context["lang"] = lang

@@ -62,7 +62,8 @@ def main() -> None:
 def draft(deal_file: Path, out_dir: Path, lang: str | None, formats: str, library_dir: Path | None,
           east_asian_font: str | None, force: bool) -> None:
     """Draft the agreement described by DEAL_FILE (YAML) as Word and/or PDF."""
-    from agreementkit.draft import DraftRequest, draft as run_draft, parse_formats
+    from agreementkit.draft import DraftRequest, parse_formats
+    from agreementkit.draft import draft as run_draft
 
     request = DraftRequest(deal_file, out_dir, lang, parse_formats(formats), library_dir, force, east_asian_font)
     for path in run_draft(request):

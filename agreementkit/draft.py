@@ -10,6 +10,7 @@ from agreementkit.errors import InputError, Problem, ValidationFailed
 from agreementkit.models.agreement import Agreement
 from agreementkit.models.common import LANGS, Lang
 from agreementkit.models.deal import Deal
+from agreementkit.validation import dotted
 
 FORMATS = ("docx",)
 
@@ -33,7 +34,9 @@ def parse_formats(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
     unknown = [n for n in names if n not in RENDERERS]
     if not names or unknown:
-        raise InputError(f"--format: unknown format {', '.join(unknown) or value!r}; use {', '.join(RENDERERS)}")
+        raise InputError(
+            f"--format: unknown format {', '.join(unknown) or value!r}; use {', '.join(RENDERERS)}"
+        )
     return names
 
 
@@ -46,8 +49,10 @@ def languages_for(deal: Deal, lang: str | None) -> tuple[Lang, ...]:
     if missing:
         raise ValidationFailed(
             f"the deal lacks text needed for --lang {lang}",
-            [Problem(f"has no {m_lang} text; add it or draft in another language", None, None, path)
-             for path, m_lang in missing],
+            [
+                Problem(f"has no {m_lang} text; add it or draft in another language", None, None, dotted(path))
+                for path, m_lang in missing
+            ],
         )
     return langs
 
@@ -55,7 +60,9 @@ def languages_for(deal: Deal, lang: str | None) -> tuple[Lang, ...]:
 def _render_docx(agreement: Agreement, request: DraftRequest) -> bytes:
     from agreementkit.render.docx import DocxOptions, render_docx
 
-    options = DocxOptions(east_asian_font=request.east_asian_font) if request.east_asian_font else DocxOptions()
+    options = (
+        DocxOptions(east_asian_font=request.east_asian_font) if request.east_asian_font else DocxOptions()
+    )
     return render_docx(agreement, options)
 
 

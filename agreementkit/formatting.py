@@ -9,8 +9,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from agreementkit.models.common import Lang
 from agreementkit.numerals import chinese_capital_amount, chinese_number
 
-CURRENCY_SYMBOL = {"TWD": "NT$", "USD": "US$", "EUR": "EUR ", "JPY": "JPY ", "CNY": "RMB ", "HKD": "HK$", "SGD": "S$"}
-CURRENCY_ZH = {"TWD": "新臺幣", "USD": "美金", "EUR": "歐元", "JPY": "日圓", "CNY": "人民幣", "HKD": "港幣", "SGD": "新加坡幣"}
+CURRENCY_SYMBOL = {
+    "TWD": "NT$",
+    "USD": "US$",
+    "EUR": "EUR ",
+    "JPY": "JPY ",
+    "CNY": "RMB ",
+    "HKD": "HK$",
+    "SGD": "S$",
+}
+CURRENCY_ZH = {
+    "TWD": "新臺幣",
+    "USD": "美金",
+    "EUR": "歐元",
+    "JPY": "日圓",
+    "CNY": "人民幣",
+    "HKD": "港幣",
+    "SGD": "新加坡幣",
+}
 # Currencies whose smallest unit in practice is the whole unit (NT$ is settled to the 元).
 WHOLE_UNIT_CURRENCIES = frozenset({"TWD", "JPY"})
 
@@ -26,9 +42,7 @@ PERIOD_NOUNS: dict[str, dict[Lang, str]] = {
     "half_year": {"zh-TW": "半年度", "en": "half-year"},
     "year": {"zh-TW": "年度", "en": "year"},
 }
-_EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def quantize_money(amount: Decimal, currency: str) -> Decimal:

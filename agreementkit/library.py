@@ -59,7 +59,9 @@ class Library:
                 self.playbook_paths[path.stem] = path
             elif len(rel.parts) == 2:
                 if path.stem in seen:
-                    raise LibraryError(f"{path}: clause id {path.stem!r} is also defined in {seen[path.stem]}")
+                    raise LibraryError(
+                        f"{path}: clause id {path.stem!r} is also defined in {seen[path.stem]}"
+                    )
                 seen[path.stem] = path
                 self.clause_paths[path.stem] = path
 
@@ -82,9 +84,13 @@ class Library:
                 detail = "; ".join(lines()) if callable(lines) else str(exc)
                 raise LibraryError(f"{path}: invalid clause file: {detail}") from None
             if clause.id != clause_id:
-                raise LibraryError(f"{path}: the clause id {clause.id!r} must match the file name {clause_id!r}")
+                raise LibraryError(
+                    f"{path}: the clause id {clause.id!r} must match the file name {clause_id!r}"
+                )
             if path.parent.name != clause.category:
-                raise LibraryError(f"{path}: category {clause.category!r} must match its folder {path.parent.name!r}")
+                raise LibraryError(
+                    f"{path}: category {clause.category!r} must match its folder {path.parent.name!r}"
+                )
             self._clauses[clause_id] = clause
         return self._clauses[clause_id]
 

@@ -26,7 +26,10 @@ def sample_values(clause: ClauseFile, variant_id: str) -> dict[str, Any]:
 def readable(text: str) -> str:
     """Show reference and table markers as [→ id] and [table: name]."""
     return (
-        text.replace(REF_OPEN, "[→ ").replace(REF_CLOSE, "]").replace(TABLE_OPEN, "[table: ").replace(TABLE_CLOSE, "]")
+        text.replace(REF_OPEN, "[→ ")
+        .replace(REF_CLOSE, "]")
+        .replace(TABLE_OPEN, "[table: ")
+        .replace(TABLE_CLOSE, "]")
     )
 
 

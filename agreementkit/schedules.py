@@ -31,14 +31,17 @@ UNIT_NAMES: dict[str, dict[str, str]] = {
     "hours": {"zh-TW": "小時", "en": "hours"},
     "days": {"zh-TW": "日", "en": "days"},
 }
-CONSEQUENCE_NAMES: dict[str, dict[str, str]] = {
+CONSEQUENCE_NAMES: dict[str, Localized] = {
     "none": {"zh-TW": "無", "en": "None"},
     "improvement_plan": {"zh-TW": "提出改善計畫", "en": "Improvement plan"},
     "tier_change": {"zh-TW": "調整回饋級距", "en": "Tier change"},
     "loss_of_exclusivity": {"zh-TW": "喪失獨家權", "en": "Loss of exclusivity"},
-    "termination_right": {"zh-TW": "改善計畫；連續未達得終止", "en": "Improvement plan; termination right if repeated"},
+    "termination_right": {
+        "zh-TW": "改善計畫；連續未達得終止",
+        "en": "Improvement plan; termination right if repeated",
+    },
 }
-EXCLUSIVITY_NAMES: dict[str, dict[str, str]] = {
+EXCLUSIVITY_NAMES: dict[str, Localized] = {
     "exclusive": {"zh-TW": "獨家", "en": "Exclusive"},
     "sole": {"zh-TW": "獨家（甲方保留自行銷售權）", "en": "Sole (Supplier may also sell)"},
     "non_exclusive": {"zh-TW": "非獨家", "en": "Non-exclusive"},
@@ -83,7 +86,11 @@ def products_table(deal: Deal) -> Table:
     return Table(
         id="products",
         caption=_pair("產品清單", "Products"),
-        header=(_pair("產品名稱", "Product"), _pair("型號", "Code"), _pair("建議售價（未稅）", "List price (excl. tax)")),
+        header=(
+            _pair("產品名稱", "Product"),
+            _pair("型號", "Code"),
+            _pair("建議售價（未稅）", "List price (excl. tax)"),
+        ),
         rows=rows,
         widths=(0.55, 0.2, 0.25),
         numeric_columns=frozenset({2}),
@@ -92,7 +99,7 @@ def products_table(deal: Deal) -> Table:
 
 def kpis_table(deal: Deal) -> Table:
     """The KPI schedule: SMART by construction (metric, target, threshold, period, source, weight, consequence)."""
-    rows = []
+    rows: list[tuple[Localized, ...]] = []
     for kpi in deal.kpis:
         direction = (
             _pair("愈高愈佳", "higher is better")
@@ -103,8 +110,12 @@ def kpis_table(deal: Deal) -> Table:
         threshold = _kpi_value(kpi, kpi.threshold)
         rows.append(
             (
-                {lang: f"{kpi.name.get(lang)}（{direction[lang]}）" if lang == "zh-TW"
-                 else f"{kpi.name.get(lang)} ({direction[lang]})" for lang in LANGS},
+                {
+                    lang: f"{kpi.name.get(lang)}（{direction[lang]}）"
+                    if lang == "zh-TW"
+                    else f"{kpi.name.get(lang)} ({direction[lang]})"
+                    for lang in LANGS
+                },
                 target,
                 threshold,
                 {lang: PERIOD_NOUNS[kpi.period][lang] for lang in LANGS},
@@ -150,7 +161,11 @@ def tiers_table(deal: Deal) -> Table:
     return Table(
         id="tiers",
         caption=_pair("回饋級距表", "Tier Schedule"),
-        header=(_pair("級距", "Tier"), _pair("計算基礎金額區間", "Range of the basis"), _pair("比率", "Rate")),
+        header=(
+            _pair("級距", "Tier"),
+            _pair("計算基礎金額區間", "Range of the basis"),
+            _pair("比率", "Rate"),
+        ),
         rows=tuple(rows),
         widths=(0.15, 0.65, 0.2),
         numeric_columns=frozenset({2}),
@@ -173,9 +188,17 @@ def contacts_table(deal: Deal) -> Table:
     return Table(
         id="contacts",
         caption=_pair("聯絡窗口", "Relationship managers"),
-        header=(_pair("當事人", "Party"), _pair("姓名", "Name"), _pair("職稱", "Title"), _pair("電子郵件", "Email"),
-                _pair("電話", "Phone")),
-        rows=(_person_row(_pair("甲方", "Supplier"), c.supplier), _person_row(_pair("乙方", "Partner"), c.partner)),
+        header=(
+            _pair("當事人", "Party"),
+            _pair("姓名", "Name"),
+            _pair("職稱", "Title"),
+            _pair("電子郵件", "Email"),
+            _pair("電話", "Phone"),
+        ),
+        rows=(
+            _person_row(_pair("甲方", "Supplier"), c.supplier),
+            _person_row(_pair("乙方", "Partner"), c.partner),
+        ),
         widths=(0.14, 0.18, 0.22, 0.3, 0.16),
     )
 
@@ -188,12 +211,18 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
         (_pair("契約名稱", "Agreement"), title),
         (_pair("契約編號／版本", "Number / version"), _same(f"{info.number or '—'} / v{info.version}")),
         (_pair("甲方", "Supplier"), _loc(deal.parties.supplier.name)),
-        ({"zh-TW": f"乙方（{partner_label['zh-TW']}）", "en": partner_label["en"]}, _loc(deal.parties.partner.name)),
+        (
+            {"zh-TW": f"乙方（{partner_label['zh-TW']}）", "en": partner_label["en"]},
+            _loc(deal.parties.partner.name),
+        ),
         (
             _pair("生效日", "Effective date"),
             {lang: date_text(info.effective_date, lang, info.date_style) for lang in LANGS},
         ),
-        (_pair("契約期間", "Initial term"), {lang: months_text(deal.term.initial_months, lang) for lang in LANGS}),
+        (
+            _pair("契約期間", "Initial term"),
+            {lang: months_text(deal.term.initial_months, lang) for lang in LANGS},
+        ),
     ]
     renewal = deal.term.renewal
     if renewal is not None:
@@ -213,8 +242,10 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
     rows.append(
         (
             _pair("區域", "Territory"),
-            {lang: ("、" if lang == "zh-TW" else ", ").join(r.get(lang) for r in deal.territory.regions)
-             for lang in LANGS},
+            {
+                lang: ("、" if lang == "zh-TW" else ", ").join(r.get(lang) for r in deal.territory.regions)
+                for lang in LANGS
+            },
         )
     )
     commitment = deal.appointment.minimum_commitment
@@ -222,21 +253,30 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
         rows.append(
             (
                 _pair("最低承諾", "Minimum commitment"),
-                {lang: f"{money(commitment.amount, currency, 'en')} / {PERIOD_NOUNS[commitment.period][lang]}"
-                 for lang in LANGS},
+                {
+                    lang: f"{money(commitment.amount, currency, 'en')} / {PERIOD_NOUNS[commitment.period][lang]}"
+                    for lang in LANGS
+                },
             )
         )
     if deal.pricing.discount_percent is not None:
-        rows.append((_pair("進貨折扣", "Discount off list"), _same(percent(deal.pricing.discount_percent, "en"))))
+        rows.append(
+            (_pair("進貨折扣", "Discount off list"), _same(percent(deal.pricing.discount_percent, "en")))
+        )
     rows.append(
         (
             _pair("付款條件", "Payment"),
-            _pair(f"發票日起{deal.pricing.payment_days}日內", f"{deal.pricing.payment_days} days from invoice"),
+            _pair(
+                f"發票日起{deal.pricing.payment_days}日內", f"{deal.pricing.payment_days} days from invoice"
+            ),
         )
     )
     if deal.profit_sharing is not None:
-        kind = {"rebate": ("回饋金", "Rebate"), "commission": ("佣金", "Commission"),
-                "revenue_share": ("營收分潤", "Revenue share")}[deal.profit_sharing.kind]
+        kind = {
+            "rebate": ("回饋金", "Rebate"),
+            "commission": ("佣金", "Commission"),
+            "revenue_share": ("營收分潤", "Revenue share"),
+        }[deal.profit_sharing.kind]
         method = {"whole_tier": ("全額累進", "whole-tier"), "marginal": ("超額累進", "marginal")}[
             deal.profit_sharing.method
         ]
@@ -249,8 +289,13 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
         )
     if deal.kpis:
         rows.append(
-            (_pair("績效指標", "KPIs"), {lang: ("、" if lang == "zh-TW" else ", ").join(k.name.get(lang) for k in deal.kpis)
-                                        for lang in LANGS})
+            (
+                _pair("績效指標", "KPIs"),
+                {
+                    lang: ("、" if lang == "zh-TW" else ", ").join(k.name.get(lang) for k in deal.kpis)
+                    for lang in LANGS
+                },
+            )
         )
     law = {"TW": ("中華民國法律", "Laws of the Republic of China (Taiwan)")}.get(
         deal.governing_law, (deal.governing_law, deal.governing_law)

@@ -53,7 +53,8 @@ def validate_document(model: type[M], loaded: LoadedYaml, what: str) -> M:
     file = str(loaded.path)
     if not isinstance(loaded.data, dict):
         raise ValidationFailed(
-            f"{file}: not a {what}", [Problem(f"the file must be a YAML mapping (key: value) of a {what}", file, 1)]
+            f"{file}: not a {what}",
+            [Problem(f"the file must be a YAML mapping (key: value) of a {what}", file, 1)],
         )
     try:
         return model.model_validate(loaded.data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,20 +41,16 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
         out: dict[Any, Any] = {}
         for key, value in node.items():
             child = (*loc, str(key))
-            try:
+            with contextlib.suppress(KeyError, TypeError, AttributeError):
                 lines[child] = node.lc.key(key)[0] + 1
-            except (KeyError, TypeError, AttributeError):
-                pass
             out[str(key)] = _plain(value, child, lines)
         return out
     if isinstance(node, CommentedSeq):
         items = []
         for i, value in enumerate(node):
             child = (*loc, i)
-            try:
+            with contextlib.suppress(KeyError, TypeError, AttributeError, IndexError):
                 lines[child] = node.lc.item(i)[0] + 1
-            except (KeyError, TypeError, AttributeError, IndexError):
-                pass
             items.append(_plain(value, child, lines))
         return items
     if isinstance(node, bool) or node is None:

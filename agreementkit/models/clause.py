@@ -15,7 +15,17 @@ from agreementkit.models.common import Lang, Strict
 from agreementkit.models.deal import AgreementType
 
 VarType = Literal[
-    "string", "integer", "number", "money", "percent", "boolean", "date", "text", "text_list", "list", "object"
+    "string",
+    "integer",
+    "number",
+    "money",
+    "percent",
+    "boolean",
+    "date",
+    "text",
+    "text_list",
+    "list",
+    "object",
 ]
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from itertools import pairwise
 from typing import Literal
 
 from pydantic import EmailStr, Field, field_validator, model_validator
@@ -93,7 +94,9 @@ class AgreementInfo(Strict):
     version: str = Field(default="1.0", max_length=20)
     language: Literal["zh-TW", "en", "bilingual"] = "zh-TW"
     prevailing_language: Lang | None = None
-    date_style: Literal["western", "roc"] = Field(default="western", description="西元 or 民國 dates in zh-TW")
+    date_style: Literal["western", "roc"] = Field(
+        default="western", description="西元 or 民國 dates in zh-TW"
+    )
     effective_date: dt.date
     signing_date: dt.date | None = None
     signing_place: Text | None = None
@@ -160,7 +163,9 @@ class Pricing(Strict):
     price_change_notice_days: Days = 30
     order_acceptance_days: Days = 5
     lead_time_days: Days | None = None
-    delivery_terms: str | None = Field(default=None, max_length=80, description="e.g. FCA Taipei (Incoterms 2020)")
+    delivery_terms: str | None = Field(
+        default=None, max_length=80, description="e.g. FCA Taipei (Incoterms 2020)"
+    )
     payment_days: Days = 30
     currency: Literal["TWD", "USD", "EUR", "JPY", "CNY", "HKD", "SGD"] = "TWD"
     tax: Literal["excluded", "included"] = "excluded"
@@ -211,12 +216,16 @@ class ProfitSharing(Strict):
         thresholds = [t.threshold for t in self.tiers]
         if thresholds[0] != 0:
             raise ValueError("the first tier must start at threshold 0")
-        if any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)):
+        if any(b <= a for a, b in pairwise(thresholds)):
             raise ValueError("tier thresholds must be strictly ascending")
         return self
 
 
-KpiConsequence = Literal["none", "improvement_plan", "tier_change", "loss_of_exclusivity", "termination_right"]
+ReviewMethod = Literal["data_analysis", "review_meeting", "site_visit", "feedback_360"]
+Channel = Literal["email", "phone", "line", "teams", "slack", "wechat", "portal"]
+KpiConsequence = Literal[
+    "none", "improvement_plan", "tier_change", "loss_of_exclusivity", "termination_right"
+]
 
 
 class Kpi(Strict):
@@ -259,7 +268,9 @@ class Incentive(Strict):
     """A reward for over-performance."""
 
     score_at_least: Decimal = Field(
-        ge=0, le=300, description="Weighted KPI score (%, 100 = every target met exactly) that earns the incentive"
+        ge=0,
+        le=300,
+        description="Weighted KPI score (%, 100 = every target met exactly) that earns the incentive",
     )
     bonus_rate: Percent = Field(description="Extra rebate / commission rate on the period's basis")
     description: Text | None = None
@@ -267,8 +278,8 @@ class Incentive(Strict):
 
 class PerformanceReview(Strict):
     cadence: Literal["quarterly", "half_yearly"] = "quarterly"
-    methods: list[Literal["data_analysis", "review_meeting", "site_visit", "feedback_360"]] = Field(
-        default_factory=lambda: ["data_analysis", "review_meeting"]
+    methods: list[ReviewMethod] = Field(
+        default_factory=lambda: list[ReviewMethod](["data_analysis", "review_meeting"])
     )
     report_days: Days = Field(default=15, description="Days after period end to deliver the scorecard")
     improvement_plan_days: Days = 30
@@ -283,8 +294,8 @@ class Contacts(Strict):
 class Communication(Strict):
     meeting_cadence: Literal["weekly", "biweekly", "monthly", "quarterly"] = "monthly"
     contacts: Contacts
-    channels: list[Literal["email", "phone", "line", "teams", "slack", "wechat", "portal"]] = Field(
-        default_factory=lambda: ["email"]
+    channels: list[Channel] = Field(
+        default_factory=lambda: list[Channel](["email"])
     )
     platform: Text | None = Field(default=None, description="Shared information platform (partner portal)")
     response_hours: int = Field(default=48, ge=1, le=720)
@@ -306,7 +317,8 @@ class Confidentiality(Strict):
 class DataProtection(Strict):
     personal_data_shared: bool = True
     partner_role: Literal["independent", "processor"] = Field(
-        default="independent", description="processor: the partner processes customer data on our behalf (受託)"
+        default="independent",
+        description="processor: the partner processes customer data on our behalf (受託)",
     )
     breach_notice_hours: int = Field(default=72, ge=1, le=720)
 
@@ -325,9 +337,14 @@ class PostTermination(Strict):
 
 class Exit(Strict):
     cure_days: Days = 30
-    convenience_notice_days: Days | None = Field(default=None, description="None: no termination for convenience")
+    convenience_notice_days: Days | None = Field(
+        default=None, description="None: no termination for convenience"
+    )
     kpi_failure_periods: int | None = Field(
-        default=None, ge=1, le=12, description="Consecutive missed review periods that give a termination right"
+        default=None,
+        ge=1,
+        le=12,
+        description="Consecutive missed review periods that give a termination right",
     )
     insolvency: bool = True
     change_of_control: bool = True
@@ -414,14 +431,18 @@ class Deal(Strict):
             ("pricing", "price_change_notice_days"): self.pricing.price_change_notice_days,
         }
         if self.term.renewal is not None:
-            notices[("term", "renewal", "non_renewal_notice_days")] = self.term.renewal.non_renewal_notice_days
+            notices[("term", "renewal", "non_renewal_notice_days")] = (
+                self.term.renewal.non_renewal_notice_days
+            )
         for path, days in notices.items():
             if days is not None and days >= term_days:
                 problems.append((path, f"{days} days must be shorter than the initial term"))
         if self.exit.kpi_failure_periods is not None and not self.kpis:
             problems.append((("exit", "kpi_failure_periods"), "needs at least one KPI in 'kpis'"))
         if self.kpis and self.performance_review is None:
-            problems.append((("performance_review",), "KPIs need a review procedure (cadence, improvement plan)"))
+            problems.append(
+                (("performance_review",), "KPIs need a review procedure (cadence, improvement plan)")
+            )
         for path, lang in self.missing_texts(info.languages):
             problems.append((path, f"has no {lang} text, but the agreement is drafted in {lang}"))
         return problems
@@ -429,10 +450,7 @@ class Deal(Strict):
     def missing_texts(self, languages: tuple[Lang, ...]) -> list[tuple[tuple[str | int, ...], Lang]]:
         """(field path, language) of every required text that lacks one of ``languages``."""
         return [
-            (path, lang)
-            for lang in languages
-            for path, text in self._required_texts()
-            if not text.has(lang)
+            (path, lang) for lang in languages for path, text in self._required_texts() if not text.has(lang)
         ]
 
     def _required_texts(self) -> list[tuple[tuple[str | int, ...], Text]]:

@@ -22,7 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agreementkit.models.agreement import Agreement, Article, Block, Clause, Paragraph, PartyBlock, Ref, Span, Table
+from agreementkit.models.agreement import (
+    Agreement,
+    Article,
+    Block,
+    Clause,
+    PartyBlock,
+    Ref,
+    Span,
+    Table,
+)
 from agreementkit.models.common import Lang
 from agreementkit.render.ziputil import normalize_zip
 from agreementkit.resources import bundled_dir
@@ -33,8 +42,12 @@ DEFAULT_EAST_ASIAN_FONT = "標楷體"
 DEFAULT_LATIN_FONT = "Times New Roman"
 
 ITEM_STYLES = {"zh-TW": ("AK Item 1", "AK Item 2"), "en": ("AK Item 1", "AK Item 2")}
-EN_COLUMN_STYLES = {"Heading 1": "AK Heading 1 EN", "Heading 2": "AK Heading 2 EN",
-                    "AK Item 1": "AK Item 1 EN", "AK Item 2": "AK Item 2 EN"}
+EN_COLUMN_STYLES = {
+    "Heading 1": "AK Heading 1 EN",
+    "Heading 2": "AK Heading 2 EN",
+    "AK Item 1": "AK Item 1 EN",
+    "AK Item 2": "AK Item 2 EN",
+}
 
 SIGNATURE_LABELS: dict[str, dict[Lang, str]] = {
     "heading": {"zh-TW": "立契約書人", "en": "Signatures"},
@@ -97,6 +110,7 @@ class _Writer:
 
     def field(self, paragraph: Any, instruction: str, result: str) -> None:
         """A Word field with a cached result, e.g. PAGE or REF bookmark."""
+
         def fld(kind: str) -> Any:
             r = self.OxmlElement("w:r")
             el = self.OxmlElement("w:fldChar")
@@ -134,8 +148,14 @@ class _Writer:
         paragraph._p.append(end)
 
     # -- blocks -----------------------------------------------------------------------------
-    def paragraph(self, container: Any, style: str, lang: Lang, inlines: Sequence[Span | Ref] = (),
-                  text: str | None = None) -> Any:
+    def paragraph(
+        self,
+        container: Any,
+        style: str,
+        lang: Lang,
+        inlines: Sequence[Span | Ref] = (),
+        text: str | None = None,
+    ) -> Any:
         para = container.add_paragraph(style=style)
         if text is not None:
             self.run(para, text)
@@ -155,7 +175,7 @@ class _Writer:
         label = ref.label[lang]
         if lang == "en" and label.startswith("Clause "):
             self.run(para, "Clause ")
-            label = label[len("Clause "):]
+            label = label[len("Clause ") :]
         bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
         if bookmark and lang == "zh-TW" and "項" in label:
             art, item = label[:-1].split("條第")
@@ -210,8 +230,14 @@ class _Writer:
         if header:
             trpr.append(self.OxmlElement("w:tblHeader"))
 
-    def cell_text(self, cell: Any, texts: dict[Lang, str] | Any, langs: Sequence[Lang], style: str,
-                  align_right: bool = False) -> None:
+    def cell_text(
+        self,
+        cell: Any,
+        texts: dict[Lang, str] | Any,
+        langs: Sequence[Lang],
+        style: str,
+        align_right: bool = False,
+    ) -> None:
         cell.paragraphs[0].style = self.doc.styles[style]
         first = True
         for lang in langs:
@@ -226,9 +252,14 @@ class _Writer:
 
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    def table(self, container: Any, table: Table, langs: Sequence[Lang], width_mm: float = TEXT_WIDTH_MM) -> Any:
-        caption = self.doc.add_paragraph(style="AK Caption") if container is self.doc else container.add_paragraph(
-            style="AK Caption")
+    def table(
+        self, container: Any, table: Table, langs: Sequence[Lang], width_mm: float = TEXT_WIDTH_MM
+    ) -> Any:
+        caption = (
+            self.doc.add_paragraph(style="AK Caption")
+            if container is self.doc
+            else container.add_paragraph(style="AK Caption")
+        )
         self.run(caption, " / ".join(table.caption[lang] for lang in langs))
         cols = len(table.header)
         grid = container.add_table(rows=1 + len(table.rows), cols=cols)
@@ -242,8 +273,13 @@ class _Writer:
         self.row_flags(grid.rows[0], header=True)
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row):
-                self.cell_text(grid.rows[r].cells[c], value, langs, "AK Table Text",
-                               align_right=c in table.numeric_columns)
+                self.cell_text(
+                    grid.rows[r].cells[c],
+                    value,
+                    langs,
+                    "AK Table Text",
+                    align_right=c in table.numeric_columns,
+                )
             self.row_flags(grid.rows[r])
         self.set_widths(grid, [width_mm * w for w in widths])
         self.doc.add_paragraph(style="AK Table Text") if container is self.doc else None
@@ -264,9 +300,10 @@ class _Writer:
         if a.bilingual and a.prevailing_language:
             note = {
                 "zh-TW": "本契約以中英文對照作成，兩種文字版本如有歧異，以{}版本為準。".format(
-                    "中文" if a.prevailing_language == "zh-TW" else "英文"),
+                    "中文" if a.prevailing_language == "zh-TW" else "英文"
+                ),
                 "en": "This Agreement is made in Chinese and English; if the versions differ, the {} version "
-                      "prevails.".format("Chinese" if a.prevailing_language == "zh-TW" else "English"),
+                "prevails.".format("Chinese" if a.prevailing_language == "zh-TW" else "English"),
             }
             for lang in langs:
                 self.paragraph(self.doc, "AK Table Text", lang, text=note[lang])
@@ -280,14 +317,19 @@ class _Writer:
             self.paragraph(container, "AK Preamble", lang, text="立契約書人")
             for party in a.parties:
                 short = party.label["zh-TW"].split("（")[0]
-                self.paragraph(container, "AK Preamble", lang,
-                               text=f"{party.name['zh-TW']}（以下簡稱「{short}」）")
+                self.paragraph(
+                    container, "AK Preamble", lang, text=f"{party.name['zh-TW']}（以下簡稱「{short}」）"
+                )
         else:
             names = []
             for party in a.parties:
                 names.append(f"{party.name['en']} (the \u201c{party.label['en']}\u201d)")
-            self.paragraph(container, "AK Cell Body EN" if len(self.agreement.languages) == 2 else "AK Preamble", lang,
-                           text=f"This {a.title['en']} is made between " + " and ".join(names) + ".")
+            self.paragraph(
+                container,
+                "AK Cell Body EN" if len(self.agreement.languages) == 2 else "AK Preamble",
+                lang,
+                text=f"This {a.title['en']} is made between " + " and ".join(names) + ".",
+            )
 
     def preamble(self) -> None:
         a = self.agreement
@@ -298,8 +340,9 @@ class _Writer:
                 cell = row.cells[i]
                 self.parties_intro(cell, lang)
                 for para in a.preamble:
-                    self.paragraph(cell, "AK Cell Body EN" if lang == "en" else "AK Preamble", lang,
-                                   para.content[lang])
+                    self.paragraph(
+                        cell, "AK Cell Body EN" if lang == "en" else "AK Preamble", lang, para.content[lang]
+                    )
                 self.strip_first(cell)
             return
         lang = a.languages[0]
@@ -334,8 +377,9 @@ class _Writer:
     def clause(self, container: Any, clause: Clause, lang: Lang, article_heading: Any, column: bool) -> None:
         first: Any
         if clause.show_heading:
-            first = self.paragraph(container, self.style_for("Heading 2", lang, column), lang,
-                                   text=clause.heading[lang])
+            first = self.paragraph(
+                container, self.style_for("Heading 2", lang, column), lang, text=clause.heading[lang]
+            )
         else:
             first = article_heading
         mark = lang == self.agreement.languages[0]
@@ -357,8 +401,9 @@ class _Writer:
         headings = {}
         for i, lang in enumerate(langs):
             cell = row.cells[i]
-            headings[lang] = self.paragraph(cell, self.style_for("Heading 1", lang, True), lang,
-                                            text=article.heading[lang])
+            headings[lang] = self.paragraph(
+                cell, self.style_for("Heading 1", lang, True), lang, text=article.heading[lang]
+            )
             self.strip_first(cell)
             if i == 0:
                 bm = self.bookmark_start(headings[lang], article.bookmark)
@@ -393,11 +438,19 @@ class _Writer:
         segments.append((first, tuple(current)))
         return segments
 
-    def clause_part(self, cell: Any, clause: Clause, segment: tuple[bool, tuple[Block, ...]], lang: Lang,
-                    article_heading: Any) -> None:
+    def clause_part(
+        self,
+        cell: Any,
+        clause: Clause,
+        segment: tuple[bool, tuple[Block, ...]],
+        lang: Lang,
+        article_heading: Any,
+    ) -> None:
         first, blocks = segment
         if first and clause.show_heading:
-            head = self.paragraph(cell, self.style_for("Heading 2", lang, True), lang, text=clause.heading[lang])
+            head = self.paragraph(
+                cell, self.style_for("Heading 2", lang, True), lang, text=clause.heading[lang]
+            )
             if lang == self.agreement.languages[0]:
                 bm = self.bookmark_start(head, clause.bookmark)
                 self.bookmark_end(head, bm)
@@ -434,11 +487,27 @@ class _Writer:
             return [fn(p) for p in a.parties]
 
         both(per_party(lambda p: " / ".join(p.label[lang] for lang in langs)))
-        both(per_party(lambda p: f"{label('name')}：" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))))
+        both(
+            per_party(
+                lambda p: f"{label('name')}：" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
+            )
+        )
         both(per_party(self._id_line))
-        both(per_party(lambda p: f"{label('representative')}：" + "\n".join(
-            dict.fromkeys(self._rep(p, lang) for lang in langs))))
-        both(per_party(lambda p: f"{label('address')}：" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))))
+        both(
+            per_party(
+                lambda p: (
+                    f"{label('representative')}："
+                    + "\n".join(dict.fromkeys(self._rep(p, lang) for lang in langs))
+                )
+            )
+        )
+        both(
+            per_party(
+                lambda p: (
+                    f"{label('address')}：" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
+                )
+            )
+        )
         both(per_party(lambda p: f"{label('seal')}：\n\n\n\n\n"))
         both(per_party(lambda p: "\n".join(SIGNATURE_LABELS["date"][lang] for lang in langs)))
         self.set_widths(grid, [TEXT_WIDTH_MM / 2] * 2)
@@ -449,7 +518,10 @@ class _Writer:
         langs = self.agreement.languages
         if p.tax_id:
             return " ".join(SIGNATURE_LABELS["tax_id"][lang] for lang in langs[:1]) + f"：{p.tax_id}"
-        return " ".join(SIGNATURE_LABELS["registration"][lang] for lang in langs[:1]) + f"：{p.registration or '—'}"
+        return (
+            " ".join(SIGNATURE_LABELS["registration"][lang] for lang in langs[:1])
+            + f"：{p.registration or '—'}"
+        )
 
     @staticmethod
     def _rep(p: PartyBlock, lang: Lang) -> str:
@@ -531,8 +603,11 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     if agreement.number:
         header_text += f"　{agreement.number}"
     header_text += f"　v{agreement.version}"
-    tpl.render({"header_text": header_text, "footer_marker": "", "title": agreement.title[lang]},
-               jinja_env=make_env(autoescape=True), autoescape=True)
+    tpl.render(
+        {"header_text": header_text, "footer_marker": "", "title": agreement.title[lang]},
+        jinja_env=make_env(autoescape=True),
+        autoescape=True,
+    )
     doc = tpl.docx
     _apply_fonts(doc, options, english_numbering=lang == "en")
     writer = _Writer(doc, agreement, options)

@@ -23,10 +23,14 @@ def normalize_zip(data: bytes, drop: tuple[str, ...] = ()) -> bytes:
             payload = source.read(name)
             for dropped in drop:
                 if name == "[Content_Types].xml":
-                    payload = re.sub(rb'<Override PartName="/' + re.escape(dropped.encode()) + rb'"[^>]*/>', b"", payload)
+                    payload = re.sub(
+                        rb'<Override PartName="/' + re.escape(dropped.encode()) + rb'"[^>]*/>', b"", payload
+                    )
                 elif name.endswith(".rels"):
                     payload = re.sub(
-                        rb'<Relationship [^>]*Target="/?' + re.escape(dropped.encode()) + rb'"[^>]*/>', b"", payload
+                        rb'<Relationship [^>]*Target="/?' + re.escape(dropped.encode()) + rb'"[^>]*/>',
+                        b"",
+                        payload,
                     )
             info = zipfile.ZipInfo(name, FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -76,10 +76,22 @@ def _fonts(rpr_parent: object, size_pt: float | None = None, bold: bool = False)
     )
 
 
-def _set_style(doc: Document, name: str, *, base: str | None = None, size: float = 12, bold: bool = False,
-               before: float = 0, after: float = 6, keep_next: bool = False, outline: int | None = None,
-               num: tuple[int, int] | None = None, align: str | None = None, indent_mm: float | None = None,
-               style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> None:
+def _set_style(
+    doc: Document,
+    name: str,
+    *,
+    base: str | None = None,
+    size: float = 12,
+    bold: bool = False,
+    before: float = 0,
+    after: float = 6,
+    keep_next: bool = False,
+    outline: int | None = None,
+    num: tuple[int, int] | None = None,
+    align: str | None = None,
+    indent_mm: float | None = None,
+    style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH,
+) -> None:
     styles = doc.styles
     try:
         style = styles[name]
@@ -109,7 +121,12 @@ def _set_style(doc: Document, name: str, *, base: str | None = None, size: float
             ppr.remove(old)
     if num is not None:
         num_id, ilvl = num
-        ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        ppr.insert(
+            0,
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            ),
+        )
     if outline is not None:
         ppr.append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline}"/>'))
     if align:
@@ -140,7 +157,9 @@ def build() -> bytes:
     for num_id, levels in NUMBERING.items():
         numbering.append(parse_xml(_abstract_num(num_id, levels)))
     for num_id in NUMBERING:
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+        )
 
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
@@ -148,7 +167,7 @@ def build() -> bytes:
     doc.styles.element.insert(
         0,
         parse_xml(
-            f'<w:docDefaults {nsdecls("w")}><w:rPrDefault><w:rPr>'
+            f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>"
             f'<w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{EAST_ASIAN}" w:cs="{LATIN}"/>'
             '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-US" w:eastAsia="zh-TW" w:bidi="ar-SA"/>'
             '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="360" w:lineRule="auto"/>'
@@ -159,19 +178,59 @@ def build() -> bytes:
     _set_style(doc, "Normal", size=12, after=6, align="both")
     _set_style(doc, "Title", base="Normal", size=20, bold=True, before=0, after=12, align="center")
     _set_style(doc, "Subtitle", base="Normal", size=12, after=18, align="center")
-    _set_style(doc, "Heading 1", base="Normal", size=13, bold=True, before=12, after=6, keep_next=True,
-               outline=0, num=(1, 0))
-    _set_style(doc, "Heading 2", base="Normal", size=12, bold=True, before=6, after=3, keep_next=True,
-               outline=1, num=(1, 1))
+    _set_style(
+        doc,
+        "Heading 1",
+        base="Normal",
+        size=13,
+        bold=True,
+        before=12,
+        after=6,
+        keep_next=True,
+        outline=0,
+        num=(1, 0),
+    )
+    _set_style(
+        doc,
+        "Heading 2",
+        base="Normal",
+        size=12,
+        bold=True,
+        before=6,
+        after=3,
+        keep_next=True,
+        outline=1,
+        num=(1, 1),
+    )
     _set_style(doc, "AK Body", base="Normal", size=12, after=6, indent_mm=10)
     _set_style(doc, "AK Item 1", base="Normal", size=12, after=3, num=(1, 2))
     _set_style(doc, "AK Item 2", base="Normal", size=12, after=3, num=(1, 3))
     # English column of a bilingual agreement: same look, English numbering, no outline level
     # (so the navigation pane lists each article once).
-    _set_style(doc, "AK Heading 1 EN", base="Normal", size=13, bold=True, before=12, after=6, keep_next=True,
-               num=(3, 0), align="left")
-    _set_style(doc, "AK Heading 2 EN", base="Normal", size=12, bold=True, before=6, after=3, keep_next=True,
-               num=(3, 1), align="left")
+    _set_style(
+        doc,
+        "AK Heading 1 EN",
+        base="Normal",
+        size=13,
+        bold=True,
+        before=12,
+        after=6,
+        keep_next=True,
+        num=(3, 0),
+        align="left",
+    )
+    _set_style(
+        doc,
+        "AK Heading 2 EN",
+        base="Normal",
+        size=12,
+        bold=True,
+        before=6,
+        after=3,
+        keep_next=True,
+        num=(3, 1),
+        align="left",
+    )
     _set_style(doc, "AK Item 1 EN", base="Normal", size=12, after=3, num=(3, 2), align="left")
     _set_style(doc, "AK Item 2 EN", base="Normal", size=12, after=3, num=(3, 3), align="left")
     _set_style(doc, "AK Preamble", base="Normal", size=12, after=6)
@@ -179,10 +238,28 @@ def build() -> bytes:
     _set_style(doc, "AK Cell Body EN", base="Normal", size=12, after=6, align="left")
     _set_style(doc, "AK Table Text", base="Normal", size=9.5, after=0, align="left")
     _set_style(doc, "AK Table Heading", base="Normal", size=9.5, bold=True, after=0, align="center")
-    _set_style(doc, "AK Caption", base="Normal", size=11, bold=True, before=6, after=3, keep_next=True,
-               align="center")
-    _set_style(doc, "AK Cover Heading", base="Normal", size=13, bold=True, before=18, after=6, keep_next=True,
-               align="left")
+    _set_style(
+        doc,
+        "AK Caption",
+        base="Normal",
+        size=11,
+        bold=True,
+        before=6,
+        after=3,
+        keep_next=True,
+        align="center",
+    )
+    _set_style(
+        doc,
+        "AK Cover Heading",
+        base="Normal",
+        size=13,
+        bold=True,
+        before=18,
+        after=6,
+        keep_next=True,
+        align="left",
+    )
     _set_style(doc, "AK Signature", base="Normal", size=11, after=0, align="left")
     _set_style(doc, "Header", base="Normal", size=9, after=0, align="right")
     _set_style(doc, "Footer", base="Normal", size=9, after=0, align="center")
