@@ -228,6 +228,8 @@ def view_model(agreement: Agreement) -> dict[str, Any]:
         "keywords": ", ".join(agreement.keywords),
         "source_date": agreement.source_date,
         "prevailing": agreement.prevailing_language,
+        "colon": {lang: "：" if lang == "zh-TW" else ": " for lang in langs},
+        "paren": {lang: ("（", "）") if lang == "zh-TW" else (" (", ")") for lang in langs},
     }
 
 
