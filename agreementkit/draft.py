@@ -12,7 +12,7 @@ from agreementkit.models.common import LANGS, Lang
 from agreementkit.models.deal import Deal
 from agreementkit.validation import dotted
 
-FORMATS = ("docx",)
+FORMATS = ("docx", "pdf", "html")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,32 @@ def _render_docx(agreement: Agreement, request: DraftRequest) -> bytes:
     return render_docx(agreement, options)
 
 
-RENDERERS: dict[str, Callable[[Agreement, DraftRequest], bytes]] = {"docx": _render_docx}
+def _render_pdf(agreement: Agreement, request: DraftRequest) -> bytes:
+    from agreementkit.render.pdf import PdfAttachment, render_pdf
+
+    given = request.options.get("fonts", ())
+    fonts = tuple(Path(str(f)) for f in given) if isinstance(given, tuple | list) else ()
+    pdfa = bool(request.options.get("pdfa", False))
+    attachments: tuple[PdfAttachment, ...] = ()
+    if pdfa:  # PDF/A-3b carries the deal file, so the signed PDF holds its machine-readable terms
+        try:
+            attachments = (PdfAttachment(request.deal_path.name, request.deal_path.read_bytes()),)
+        except OSError as exc:
+            raise InputError(f"{request.deal_path}: cannot read the deal file: {exc.strerror}") from None
+    return render_pdf(agreement, fonts=fonts, pdfa=pdfa, attachments=attachments)
+
+
+def _render_html(agreement: Agreement, request: DraftRequest) -> bytes:
+    from agreementkit.render.html import render_html
+
+    return render_html(agreement).encode("utf-8")
+
+
+RENDERERS: dict[str, Callable[[Agreement, DraftRequest], bytes]] = {
+    "docx": _render_docx,
+    "pdf": _render_pdf,
+    "html": _render_html,
+}
 
 
 def output_path(request: DraftRequest, fmt: str) -> Path:
