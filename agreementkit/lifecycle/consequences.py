@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (bilingual message sentences read better unbroken)
 """What the agreement now grants or requires after a review, each citing the clause that says so.
 
 Pure: takes the scorecard, the settlement and the clause labels of the assembled agreement

@@ -1,0 +1,221 @@
+"""The review service: deal + actuals + period → scorecard, settlement, consequences, documents.
+
+:func:`run_review` is the one function the CLI calls. :func:`compute_review` is its pure core
+(no I/O), used by tests and other programs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from agreementkit.errors import AgreementKitError, InputError
+from agreementkit.lifecycle.actuals import Actuals, load_actuals, review_kind
+from agreementkit.lifecycle.consequences import Consequence, Localized, derive
+from agreementkit.lifecycle.kpi import Scorecard, evaluate
+from agreementkit.lifecycle.periods import Period, enclosing, parse_period
+from agreementkit.lifecycle.settlement import Settlement, settle
+from agreementkit.models.deal import PERIOD_MONTHS, Deal
+
+LangMode = Literal["zh-TW", "en", "bilingual"]
+FORMATS = ("docx", "pdf", "json")
+
+
+@dataclass(frozen=True)
+class Review:
+    """Everything one review found; ``outputs`` lists the files written, if any."""
+
+    deal: Deal
+    deal_name: str
+    actuals: Actuals
+    period: Period
+    review_date: dt.date
+    scorecard: Scorecard
+    settlement: Settlement | None
+    settlement_note: Localized | None
+    consequences: tuple[Consequence, ...]
+    clause_labels: Mapping[str, Localized]
+    citation_note: str | None = None
+    outputs: tuple[Path, ...] = ()
+    timings: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def termination_right(self) -> bool:
+        """Whether this review gives the supplier a right to terminate."""
+        return any(c.kind == "termination_right" for c in self.consequences)
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    """What the CLI asks for."""
+
+    deal_path: Path
+    actuals_path: Path
+    period: str
+    out_dir: Path = Path(".")
+    lang: LangMode | None = None
+    formats: tuple[str, ...] = FORMATS
+    force: bool = False
+    library_dir: Path | None = None
+    review_date: dt.date | None = None
+
+
+def clause_labels(deal: Deal, library_dir: Path | None = None) -> tuple[dict[str, Localized], str | None]:
+    """Clause id → number label from the assembled agreement, and a note when it could not be assembled."""
+    try:
+        from agreementkit.assemble import assemble
+        from agreementkit.library import Library
+
+        agreement = assemble(deal, Library.open(library_dir))
+    except (ImportError, AgreementKitError) as exc:
+        message = exc.message if isinstance(exc, AgreementKitError) else str(exc)
+        return {}, f"clause numbers unavailable, clauses are cited by name ({message})"
+    return {c.id: dict(c.label) for c in agreement.clauses()}, None
+
+
+def settlement_period(deal: Deal, period: Period) -> tuple[Period | None, Localized | None]:
+    """The profit-sharing period settled at the end of review ``period``, or why none is."""
+    ps = deal.profit_sharing
+    if ps is None:
+        return None, {
+            "zh-TW": "本契約未約定利潤分配，無結算。",
+            "en": "The agreement has no profit sharing to settle.",
+        }
+    if PERIOD_MONTHS[ps.period] < period.months:
+        raise InputError(
+            f"profit sharing is settled per {ps.period.replace('_', '-')}, more often than the "
+            f"{period.kind.replace('_', '-')} review; settle each {ps.period.replace('_', '-')} separately"
+        )
+    span = enclosing(period, ps.period)
+    if span.end != period.end:
+        return None, {
+            "zh-TW": f"利潤分配按{span.label('zh-TW')}結算，於該期間結束時辦理；本期不結算。",
+            "en": f"Profit sharing is settled for {span.label('en')} when it ends; nothing is settled now.",
+        }
+    return span, None
+
+
+def compute_review(
+    deal: Deal,
+    actuals: Actuals,
+    period: Period,
+    labels: Mapping[str, Localized],
+    review_date: dt.date | None = None,
+    deal_name: str = "deal",
+    citation_note: str | None = None,
+) -> Review:
+    """Evaluate the KPIs, settle the profit share and derive the consequences (pure)."""
+    review = deal.performance_review
+    if review_date is None:
+        review_date = period.end + dt.timedelta(days=review.report_days if review else 15)
+    card = evaluate(deal, actuals, period)
+    incentive = review.incentive if review is not None else None
+    earned = incentive is not None and card.complete and card.score >= incentive.score_at_least
+    span, note = settlement_period(deal, period)
+    settlement = None
+    if span is not None:
+        settlement = settle(deal, actuals, span, incentive.bonus_rate if earned and incentive else None)
+    consequences = derive(deal, actuals, card, settlement, labels, review_date)
+    return Review(
+        deal=deal, deal_name=deal_name, actuals=actuals, period=period, review_date=review_date,
+        scorecard=card, settlement=settlement, settlement_note=note, consequences=consequences,
+        clause_labels=dict(labels), citation_note=citation_note,
+    )  # fmt: skip
+
+
+def output_paths(request: ReviewRequest, deal_name: str, period: Period) -> dict[str, Path]:
+    """Where each document goes: ``<deal>-<period>-review.<ext>`` and ``-statement.<ext>``."""
+    stem = f"{deal_name}-{period}"
+    paths: dict[str, Path] = {}
+    for fmt in request.formats:
+        paths[f"review.{fmt}"] = request.out_dir / f"{stem}-review.{fmt}"
+        paths[f"statement.{fmt}"] = request.out_dir / f"{stem}-statement.{fmt}"
+    return paths
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """'docx,pdf' → ('docx', 'pdf'); InputError for an unknown format."""
+    items = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    bad = [f for f in items if f not in FORMATS]
+    if bad or not items:
+        raise InputError(
+            f"--format: unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}"
+        )
+    return items
+
+
+def run_review(request: ReviewRequest) -> Review:
+    """Load, compute, render and write the review report and the settlement statement."""
+    from agreementkit.dealfile import load_deal
+    from agreementkit.writing import ensure_writable, write_bytes
+
+    started = time.perf_counter()
+    deal = load_deal(request.deal_path)
+    try:
+        period = parse_period(request.period)
+    except ValueError as exc:
+        raise InputError(f"--period: {exc}") from None
+    kind = review_kind(deal)
+    if not deal.kpis and deal.profit_sharing is None:
+        raise InputError(f"{request.deal_path}: the deal has neither KPIs nor profit sharing to review")
+    if period.kind != kind:
+        raise InputError(
+            f"--period: {period} is a {period.kind.replace('_', '-')}; this deal is reviewed per "
+            f"{kind.replace('_', '-')} (e.g. {'2027-Q1' if kind == 'quarter' else '2027-H1'})"
+        )
+    actuals = load_actuals(request.actuals_path, deal)
+    if not actuals.has_period(period):
+        present = ", ".join(str(p) for p in actuals.review_periods()) or "none"
+        raise InputError(
+            f"{request.actuals_path}: no figures for {period} (KPI periods in the file: {present})"
+        )
+    deal_name = request.deal_path.stem
+    paths = output_paths(request, deal_name, period)
+    for path in paths.values():
+        ensure_writable(path, request.force)
+    loaded = time.perf_counter()
+    labels, note = clause_labels(deal, request.library_dir)
+    assembled = time.perf_counter()
+    result = compute_review(deal, actuals, period, labels, request.review_date, deal_name, note)
+    computed = time.perf_counter()
+    mode: LangMode = request.lang or deal.agreement.language
+    outputs = render_outputs(result, mode, request.formats)
+    rendered = time.perf_counter()
+    written = []
+    for key, data in outputs.items():
+        write_bytes(paths[key], data, force=request.force)
+        written.append(paths[key])
+    timings = {"load": loaded - started, "assemble": assembled - loaded, "compute": computed - assembled,
+               "render": rendered - computed, "total": time.perf_counter() - started}  # fmt: skip
+    return replace(result, outputs=tuple(written), timings=timings)
+
+
+def render_outputs(review: Review, mode: LangMode, formats: Sequence[str]) -> dict[str, bytes]:
+    """Render the requested formats of both documents: ``{"review.docx": b"...", ...}``."""
+    from agreementkit.lifecycle import documents
+
+    out: dict[str, bytes] = {}
+    docs = {}
+    if "docx" in formats or "pdf" in formats:
+        docs = {
+            "review": documents.review_document(review, mode),
+            "statement": documents.statement_document(review, mode),
+        }
+    if "docx" in formats:
+        from agreementkit.lifecycle.render_docx import render_docx
+
+        for name, doc in docs.items():
+            out[f"{name}.docx"] = render_docx(doc)
+    if "pdf" in formats:
+        from agreementkit.lifecycle.render_html import render_pdf
+
+        for name, doc in docs.items():
+            out[f"{name}.pdf"] = render_pdf(doc)
+    if "json" in formats:
+        out["review.json"] = documents.to_json_bytes(documents.review_json(review))
+        out["statement.json"] = documents.to_json_bytes(documents.statement_json(review))
+    return out
