@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from agreementkit.formatting import CURRENCY_ZH, format_number, money
 from agreementkit.lifecycle import chart
-from agreementkit.lifecycle.consequences import Consequence
+from agreementkit.lifecycle.consequences import Citer, Consequence
 from agreementkit.lifecycle.kpi import ATTAINMENT_CAP, KpiResult, attainment
 from agreementkit.lifecycle.periods import Period
 from agreementkit.lifecycle.report_model import Figure, Para, ReportDocument, RowStyle, Section, TableBlock
@@ -76,7 +76,7 @@ def _value(kpi: Kpi, value: Decimal | None, currency: str, t: _T) -> str:
     if value is None:
         return "—"
     if kpi.unit in ("TWD", "USD"):
-        return money_text(value, kpi.unit)
+        return money_text(value, kpi.unit).split("$", 1)[-1]
     unit = UNIT[kpi.unit]
     return f"{format_number(value)}{t(unit['zh-TW'], unit['en'], '')}"
 
@@ -123,7 +123,8 @@ def _consequence_paras(review: Review, t: _T) -> list[Para]:
 
 
 def _kpi_label(kpi: Kpi, t: _T) -> str:
-    return t.loc({"zh-TW": kpi.name.get("zh-TW"), "en": kpi.name.get("en")})
+    unit = f"（{kpi.unit}）" if kpi.unit in ("TWD", "USD") else ""
+    return t.loc({"zh-TW": kpi.name.get("zh-TW") + unit, "en": kpi.name.get("en") + unit.replace("（", " (").replace("）", ")")})
 
 
 def _chart_data(review: Review, lang: Lang) -> chart.KpiChartData:
@@ -194,7 +195,7 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
         styles.append(r.status)
     rows.append((t.short("加權績效分數", "Weighted score"), "", "", "", "", "100%", f"{card.score}", "", ""))
     styles.append("total")
-    scorecard = TableBlock(header, tuple(rows), frozenset({1, 2, 3, 4, 5, 6}), (3.2, 1.6, 1.6, 1.6, 1.1, 0.9, 1.1, 1.0, 1.0), tuple(styles))
+    scorecard = TableBlock(header, tuple(rows), frozenset({1, 2, 3, 4, 5, 6}), (2.6, 1.45, 1.45, 1.45, 1.15, 0.9, 1.1, 1.0, 1.0), tuple(styles))
 
     clang = chart.chart_lang(t.lang)
     data = _chart_data(review, clang)
@@ -225,7 +226,7 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
     if any(r.derived_from_lines for r in card.results):
         method.append(Para(t("＊ 依本期 net_sales 營收明細加總。", "* Added up from the period's net_sales lines."), "note"))
     if review.citation_note:
-        method.append(Para(t("條次：", "Clause numbers: ", "") + review.citation_note, "note"))
+        method.append(Para(t("條次：本契約無法組成，以下條款以名稱引用。", "Clause numbers: the agreement could not be assembled, so clauses are cited by name."), "note"))
 
     sections = [
         Section(t.short("摘要", "Summary"), tuple(lead)),
@@ -283,12 +284,10 @@ def statement_document(review: Review, mode: LangMode) -> ReportDocument:
     kind_en = KIND_EN[ps.kind] if ps else "Profit Share"
     label = review.clause_labels
 
+    cite = Citer(label)
+
     def clause(cid: str | None) -> str:
-        if cid is None:
-            return ""
-        if cid in label:
-            return t.loc(label[cid], " / ")
-        return ""
+        return "" if cid is None else t.loc(cite(cid).label, " / ")
 
     if s is None:
         note = review.settlement_note or {"zh-TW": "本期無結算。", "en": "Nothing is settled this period."}

@@ -73,7 +73,7 @@ def clause_labels(deal: Deal, library_dir: Path | None = None) -> tuple[dict[str
         agreement = assemble(deal, Library.open(library_dir))
     except (ImportError, AgreementKitError) as exc:
         message = exc.message if isinstance(exc, AgreementKitError) else str(exc)
-        return {}, f"clause numbers unavailable, clauses are cited by name ({message})"
+        return {}, f"the agreement could not be assembled, so clauses are cited by name ({message})"
     return {c.id: dict(c.label) for c in agreement.clauses()}, None
 
 

@@ -154,6 +154,8 @@ def _n(value: Decimal) -> str:
 
 
 def _m(value: Decimal, currency: str) -> str:
+    if value < 0:
+        return "-" + _m(-value, currency)
     places = 0 if currency in WHOLE_UNIT_CURRENCIES and value == value.to_integral_value() else None
     if places is None and currency not in WHOLE_UNIT_CURRENCIES:
         places = 2 if value == value.quantize(Decimal("0.01")) else None
