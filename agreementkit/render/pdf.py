@@ -91,6 +91,15 @@ def _pdf_date(iso: str) -> dt.datetime:
         return dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
+def _dedupe_associated_files(_document: Any, pdf: Any) -> None:
+    """WeasyPrint lists each PDF/A-3 attachment twice in the catalog's /AF; keep one of each."""
+    files = pdf.catalog.get("AF")
+    if files:
+        unique = list(dict.fromkeys(files))
+        files.clear()
+        files.extend(unique)
+
+
 def html_to_pdf(
     html: str,
     fonts: FontSet,
@@ -133,7 +142,7 @@ def html_to_pdf(
         options: dict[str, Any] = {"pdf_identifier": True, "attachments": extra or None}
         if pdfa:
             options["pdf_variant"] = PDFA_VARIANT
-        data: bytes = document.write_pdf(**options)
+        data: bytes = document.write_pdf(finisher=_dedupe_associated_files, **options)
     finally:
         logger.setLevel(previous)
     if policy.refused:
