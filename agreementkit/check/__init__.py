@@ -1,0 +1,1 @@
+"""``agreementkit check``: read a deal file or a document, find its clause topics, apply playbooks, report."""

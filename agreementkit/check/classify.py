@@ -1,0 +1,174 @@
+"""Find clause topics in any document: bilingual heading vocabularies and body patterns.
+
+English text is lower-cased once and indexed by word; a topic's patterns run only on the
+paragraphs that hold one of its key words (see :data:`agreementkit.check.vocab.KEYS`), so a
+100-page contract is classified in well under half a second. Each match is checked against
+the topic's exclude / require patterns within its sentence and kept as evidence (location
+and a short quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from agreementkit.check.model import Block, Evidence, quote
+from agreementkit.check.structure import parse_heading
+from agreementkit.check.vocab import KEYS, VOCAB
+
+MAX_EVIDENCE = 3
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bno)(?<!\bNo)[.;](?=\s|$)|[。；]")
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case a pattern's literal text, leaving escapes (``\\b``, ``\\S`` …) untouched."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class CompiledTopic:
+    """One topic's patterns, compiled (English ones for lower-cased text)."""
+
+    id: str
+    heading: re.Pattern[str] | None
+    en: re.Pattern[str] | None
+    zh: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    require: re.Pattern[str] | None
+    keys: tuple[str, ...]
+
+
+def _alt(patterns: Iterable[str], flags: int = 0, lower: bool = False) -> re.Pattern[str] | None:
+    items = [lower_pattern(p) if lower else p for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in items), flags) if items else None
+
+
+@lru_cache(maxsize=1)
+def compiled_topics() -> tuple[CompiledTopic, ...]:
+    """Every topic of :data:`VOCAB`, compiled once."""
+    return tuple(
+        CompiledTopic(
+            topic_id,
+            _alt(entry.get("heading", []), re.I),
+            _alt(entry.get("en", []), re.M, lower=True),
+            _alt(entry.get("zh", []), re.M),
+            _alt(entry.get("exclude", []), re.I),
+            _alt(entry.get("require", []), re.I),
+            KEYS.get(topic_id, ()),
+        )
+        for topic_id, entry in VOCAB.items()
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _SENTENCE_END.search(text, end)
+    return text[lo : m2.end() if m2 else len(text)]
+
+
+def heading_text(block: Block) -> str | None:
+    """The heading a block shows: the whole block when it is a heading, else an inline title."""
+    if block.is_heading and len(block.text) <= 120:
+        return block.text
+    if len(block.text) > 40:
+        found = parse_heading(block.text)
+        if found is not None and found.title:
+            return found.title
+    return None
+
+
+class _KeyIndex:
+    """Which paragraphs contain a word starting with a given key."""
+
+    def __init__(self, lowered: list[str]) -> None:
+        self.by_prefix: dict[str, dict[str, set[int]]] = {}
+        for i, text in enumerate(lowered):
+            for word in set(_WORD.findall(text)):
+                self.by_prefix.setdefault(word[:2], {}).setdefault(word, set()).add(i)
+
+    def blocks(self, keys: tuple[str, ...]) -> list[int]:
+        hits: set[int] = set()
+        for key in keys:
+            for word, where in self.by_prefix.get(key[:2], {}).items():
+                if word.startswith(key):
+                    hits |= where
+        return sorted(hits)
+
+
+def classify(
+    blocks: list[Block],
+    topics: Collection[str] | None = None,
+    skip_blocks: Collection[int] = (),
+    max_evidence: int = MAX_EVIDENCE,
+    use_keys: bool = True,
+) -> dict[str, list[Evidence]]:
+    """Topics found in ``blocks`` (optionally only ``topics``), each with its evidence.
+
+    Blocks whose index is in ``skip_blocks`` are ignored (e.g. text already attributed to a
+    topic by a clause bookmark). ``use_keys=False`` searches every paragraph (for tests).
+    """
+    kept = [b for i, b in enumerate(blocks) if i not in skip_blocks]
+    texts = [b.text for b in kept]
+    sample = "\n".join(texts[:300])[:50000]
+    cjk = len(_CJK.findall(sample))
+    use_zh = cjk >= 20
+    use_en = not use_zh or len(re.findall(r"[A-Za-z]{3,}", sample)) > 2 * cjk
+    lowered = [t.lower().replace("\u2010", "-").replace("\u2011", "-") for t in texts] if use_en else []
+    index = _KeyIndex(lowered) if use_en and use_keys else None
+    headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
+    everything = list(range(len(kept)))
+
+    found: dict[str, list[Evidence]] = {}
+    for rule in compiled_topics():
+        if topics is not None and rule.id not in topics:
+            continue
+        evidence: list[Evidence] = []
+        seen: set[int] = set()
+        if rule.heading is not None:
+            for i, head in headings:
+                if rule.heading.search(head):
+                    evidence.append(Evidence(kept[i].location, quote(kept[i].text)))
+                    seen.add(i)
+                    break
+        passes: list[tuple[re.Pattern[str], list[str], list[int]]] = []
+        if use_en and rule.en is not None:
+            candidates = index.blocks(rule.keys) if index is not None and rule.keys else everything
+            passes.append((rule.en, lowered, candidates))
+        if use_zh and rule.zh is not None:
+            passes.append((rule.zh, texts, everything))
+        for pattern, source, candidates in passes:
+            for bi in candidates:
+                if len(evidence) >= max_evidence:
+                    break
+                if bi in seen:
+                    continue
+                text = source[bi]
+                for m in pattern.finditer(text):
+                    sentence = _sentence(text, m.start(), m.end())
+                    if rule.exclude is not None and rule.exclude.search(sentence):
+                        continue
+                    if rule.require is not None and not rule.require.search(sentence):
+                        continue
+                    seen.add(bi)
+                    original = texts[bi]
+                    s, e = (m.start(), m.end()) if len(original) == len(text) else (0, 0)
+                    evidence.append(Evidence(kept[bi].location, quote(original, s, e)))
+                    break
+        if evidence:
+            found[rule.id] = evidence
+    return found

@@ -1,0 +1,80 @@
+"""Read a PDF's text layer page by page; wrapped lines are joined (CJK without spaces)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from agreementkit.check.model import Document
+from agreementkit.check.structure import RawParagraph, build_blocks, detect_language, join_lines, parse_heading
+from agreementkit.errors import InputError
+
+MAX_PAGES = 2000
+MIN_CHARS_PER_PAGE = 20
+_END = re.compile(r"[。；：:;.!?！？」）)]$")
+
+
+def _paragraphs(page_text: str, page: int) -> list[RawParagraph]:
+    out: list[RawParagraph] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            out.append(RawParagraph(join_lines(current), page=page))
+            current.clear()
+
+    for raw in page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if re.fullmatch(r"(?:-\s*)?\d{1,4}(?:\s*-)?|第\s*\d+\s*頁.*|Page \d+( of \d+)?", line):
+            continue  # page numbers
+        heading = parse_heading(line)
+        if heading is not None and (heading.level == 1 or current):
+            flush()
+        current.append(line)
+        if heading is not None and not heading.inline or _END.search(line) and len(line) < 60:
+            flush()
+    flush()
+    return out
+
+
+def read_pdf(path: Path) -> Document:
+    """Read ``path``; InputError for a damaged, encrypted or image-only PDF."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy and check that") from None
+        raise InputError(f"{path}: not a readable PDF ({msg})") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise InputError(f"{path}: the PDF has no pages")
+        if count > MAX_PAGES:
+            raise InputError(f"{path}: refused: {count} pages (more than {MAX_PAGES})")
+        raw: list[RawParagraph] = []
+        chars = 0
+        for index in range(count):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            chars += len(text.strip())
+            raw.extend(_paragraphs(text, index + 1))
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"{path}: damaged PDF ({exc})") from None
+    finally:
+        pdf.close()
+    if chars < MIN_CHARS_PER_PAGE * count:
+        raise InputError(
+            f"{path}: the PDF has no text layer (scanned images?); run OCR on it first, then check the result"
+        )
+    language = detect_language("\n".join(r.text for r in raw[:400]))
+    blocks = build_blocks(raw, language)
+    return Document(str(path), "pdf", blocks, language, pages=count)

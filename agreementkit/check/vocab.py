@@ -1,0 +1,652 @@
+"""Bilingual vocabularies and patterns, one entry per topic: the classifier's knowledge.
+
+Each entry may give:
+
+- ``heading``: words that name the topic in a heading (article / clause title), either language;
+- ``en`` / ``zh``: patterns that show the clause in body text (English is matched case-insensitively);
+- ``exclude``: if the sentence around a match also matches this, the match does not count;
+- ``require``: the sentence around a match must also match this;
+- ``keys``: word beginnings, one of which every English match contains (a fast pre-filter: only
+  paragraphs holding a key are searched). ``tests/test_check_classify.py`` checks that the
+  pre-filter never hides a match.
+
+Patterns describe how such clauses are worded in general (learned from reading many
+agreements), never the text of particular files. ``[^.;]{0,n}`` keeps a match inside one
+English sentence; ``[^。；]{0,n}`` inside one Chinese sentence.
+"""
+
+from __future__ import annotations
+
+S = r"[^.;\n]"  # inside an English sentence
+Z = r"[^。；\n]"  # inside a Chinese sentence
+EXCL = r"exclusive(?<!non-exclusive)(?<!non- exclusive)(?<!nonexclusive)(?<!non exclusive)"
+PERIOD = r"(?:\w+[- ])?(?:\(\d+\)\s*)?(?:days?|months?|years?|weeks?)"
+AGREEMENT = r"(?:本(?:契約|合約|協議|約)(?:書)?)"
+
+VOCAB: dict[str, dict[str, list[str]]] = {
+    # ---------------------------------------------------------------- rights
+    "appointment": {
+        "heading": [r"appointment", r"grant of (?:rights|distribution)", r"指定|委任|授權經銷|經銷權|代理權"],
+        "en": [
+            rf"\bappoints?\b{S}{{0,120}}\b(?:as|to be|its)\b{S}{{0,40}}(?:distributor|reseller|agent|representative|dealer|"
+            r"partner|sales|referral|licensee|franchisee)",
+            r"\baccepts? (?:such |the )?appointment",
+            rf"\bgrants?{S}{{0,80}}\bright (?:to|and license to) (?:market|sell|resell|distribute|promote|solicit)",
+        ],
+        "zh": [
+            rf"(?:指定|委任|委託|授權)(?:乙方|經銷商|代理商){Z}{{0,30}}(?:經銷|代理|轉售|銷售|推廣|推介|合作夥伴)",
+            r"(?:經銷|代理|轉售)(?:權|之權利)",
+            r"(?:獨家|非獨家)(?:經銷|代理|轉售)",
+        ],
+    },
+    "exclusivity": {
+        "heading": [r"(?<!non-)(?<!non)exclusiv", r"(?<!非)獨家|專屬"],
+        "en": [
+            EXCL + r" (?:distributor|reseller|agent|representative|dealer|supplier|provider|partner|"
+            r"licensee|franchisee|manufacturer|sponsor|marketing|sales|distribution|rights?|licen[cs]e|basis|"
+            r"worldwide|arrangement|relationship|period|territory|purchase|provider|source|dealings?)",
+            EXCL + r",? (?:\w+[- ]){0,3}(?:right|licen[cs]e)",
+            r"\bsole and exclusive\b(?! (?:remedy|remedies|liability|jurisdiction|discretion|option|property|owner))",
+            r"\bexclusively (?:from|to|with|through|by)\b",
+            r"\b(?:purchase|buy|obtain|source) (?:all|one hundred percent|100%)\b" + S + r"{0,60}requirements",
+            r"\bexclusivity\b",
+            r"(?:shall|will) not" + S + r"{0,60}\b(?:appoint|authorize|grant|license|engage) any (?:other|third)",
+            r"(?:shall|will) not" + S + r"{0,80}\b(?:circumvent)",
+        ],
+        "zh": [r"(?<!非)獨家", r"(?<!非)專屬(?:經銷|代理|授權|權)", r"唯一(?:之)?(?:經銷|代理)",
+               rf"不得{Z}{{0,20}}(?:另行)?(?:指定|授權|委任){Z}{{0,20}}(?:第三人|其他)"],
+        "exclude": [r"exclusive (?:jurisdiction|remedy|remedies|venue|forum|discretion|control|property)",
+                    r"not exclusive of|cumulative|inure exclusively|exclusive right, title|exclusively (?:for|to) (?:the )?benefit",
+                    r"專屬管轄"],
+    },
+    "territory": {
+        "heading": [r"\bterritor", r"區域|地區|範圍"],
+        "en": [r"\bterritor(?:y|ies)\b"],
+        "zh": [r"(?:經銷|銷售|代理|授權)(?:區域|地區|範圍)", r"區域(?:為|限於|：|如下)"],
+    },
+    "products": {
+        "heading": [r"^products?$", r"產品|商品"],
+        "en": [r"[\"“]products?[\"”] (?:means|shall mean|refers)", r"(?:products|product list) (?:set forth|listed|described) in"],
+        "zh": [r"(?:本(?:契約|合約)(?:所稱)?)?(?:產品|商品)(?:係指|指|範圍|如附件|詳如)", r"(?:產品|商品)(?:清單|明細)"],
+    },
+    "license_grant": {
+        "heading": [r"licen[cs]e", r"授權(?!經銷)|商標使用"],
+        "en": [
+            rf"\bgrants?\b{S}{{0,120}}\b(?:licen[cs]e|sublicen[cs]e|right to (?:use|reproduce|display|publish|copy|modify|"
+            r"make|have made|perform))",
+            r"(?:exclusive|royalty[- ]free|fully[- ]paid|limited|worldwide|perpetual|irrevocable|revocable|"
+            r"non-?transferable|non-?sublicensable)[, ]+(?:(?:and|or)\s+)?(?:[\w-]+[, ]+){0,5}licen[cs]e\b",
+            r"\bhereby licen[cs]es\b",
+            r"\blicen[cs]e (?:to|under) (?:use|the|its|any|such|all)\b",
+            rf"\bright to use\b{S}{{0,60}}(?:trademarks?|marks?|names?|logos?|software|content|technology|materials|"
+            r"know-how|patents?|intellectual property)",
+        ],
+        "zh": [rf"授權{Z}{{0,20}}(?:使用|重製|散布|利用)", rf"授予{Z}{{0,30}}(?:使用權|授權|使用{Z}{{0,10}}之權)",
+               r"商標(?:使用)?授權", rf"(?:得|有權)(?:於{Z}{{0,20}})?使用{Z}{{0,20}}(?:商標|標章|名稱|標誌|軟體|素材)"],
+        "exclude": [r"licen[cs]ed? (?:under the laws|to do business|by the state)|business licen[cs]e|driver's licen",
+                    r"licensed? (?:professional|broker|dealer|insurance)"],
+    },
+    "ip_ownership": {
+        "heading": [r"ownership of (?:intellectual|ip|work|improvement|invention|data|results)", r"智慧財產權(?:歸屬)?|權利歸屬"],
+        "en": [
+            rf"\bassigns?\b{S}{{0,100}}\b(?:right,? title,? and interest|intellectual property|inventions?|"
+            r"improvements?|copyrights?|patents?|work product|know-how|developments?)",
+            r"\b(?:shall|will) (?:be|become) the (?:sole and )?(?:exclusive )?property of\b",
+            rf"\b(?:shall|will) (?:solely |exclusively )?own (?:all|any|the entire)\b{S}{{0,80}}"
+            r"(?:right|intellectual|invention|improvement|result|data|work|development|technology)",
+            r"\bworks? made for hire\b",
+            r"\b(?:shall|will) vest (?:solely )?in\b",
+            r"\bhereby (?:irrevocably )?(?:assigns|transfers|conveys)\b",
+        ],
+        "zh": [rf"(?:智慧財產權|著作權|專利(?:申請)?權|所有權|商標權){Z}{{0,30}}(?:歸屬|屬於|歸)",
+               rf"(?:讓與|移轉){Z}{{0,30}}(?:智慧財產|專利|著作|商標|權利)",
+               rf"(?:研發|開發|改良|創作){Z}{{0,30}}(?:成果|權利){Z}{{0,20}}(?:歸屬|屬於|歸)"],
+        "exclude": [r"assign(?:s|ment)? (?:this agreement|its rights under this agreement)", r"(?:account|receivable)",
+                    r"each party (?:shall|will) (?:own|retain)|\bretains?\b|confidential information"],
+    },
+    "rofr": {
+        "heading": [r"first (?:refusal|offer|negotiation)", r"優先(?:購買|承購|承買|議約|受讓)權?"],
+        "en": [
+            r"\bright of first (?:refusal|offer|negotiation)\b",
+            r"\bfirst right (?:to|of) (?:refusal|offer|negotiat|purchase|acquire|obtain|buy)",
+            rf"\b(?:option|right) to (?:purchase|acquire|buy|match)\b{S}{{0,120}}(?:same terms|the price|terms and conditions "
+            r"(?:of|contained in) (?:such|the) (?:offer|proposal)|prior to (?:offering|selling)|before (?:offering|selling))",
+            rf"\bbona fide{S}{{0,30}}offer\b{S}{{0,200}}\b(?:right|option) to\b",
+            r"\bROF[RON]\b",
+            r"\bfirst (?:opportunity|option) to (?:negotiate|purchase|acquire|bid|offer)",
+        ],
+        "zh": [r"優先(?:購買|承購|承買|議約|受讓|承租|續約|合作)(?:之)?權", r"優先(?:洽談|協商|議價)"],
+    },
+    "most_favored_nation": {
+        "heading": [r"most[- ]favou?red", r"最惠"],
+        "en": [
+            r"\bmost[- ]favou?red[- ](?:nation|customer|licensee|pricing|terms)",
+            rf"\b(?:no less|not less|at least as|equally) favou?rable{S}{{0,60}}\b(?:than|as)\b{S}{{0,100}}"
+            r"(?:other|any|third|similarly|comparable|customers?)",
+            rf"\b(?:more|most) favou?rable{S}{{0,60}}(?:terms|prices?|pricing|rates?|conditions){S}{{0,80}}"
+            r"(?:than those|to any|granted to|offered to|other customer|third part)",
+            rf"\b(?:lower|better|more favou?rable) (?:prices?|pricing|rates?|terms)\b{S}{{0,100}}"
+            r"(?:to any|than (?:those|it)|offered to|granted to|other (?:customer|licensee|distributor))"
+            rf"{S}{{0,100}}(?:shall|will|promptly|adjust|extend|offer|reduce|same)",
+        ],
+        "zh": [r"最惠(?:待遇|國|客戶|條款)", rf"不(?:得)?(?:劣於|高於|優於){Z}{{0,20}}(?:其他|第三人|同類)",
+               rf"(?:價格|條件){Z}{{0,20}}(?:優於|低於){Z}{{0,30}}(?:本契約|乙方|甲方){Z}{{0,20}}(?:適用|調整|比照)"],
+    },
+    # ---------------------------------------------------------------- obligations
+    "partner_obligations": {
+        "heading": [r"(?:distributor|reseller|partner|agent|dealer)'?s? (?:obligations|duties|responsibilities)",
+                    r"(?:obligations|duties) of (?:the )?(?:distributor|reseller|partner|agent|dealer)", r"乙方(?:之)?(?:義務|責任)|經銷商(?:之)?義務"],
+        "en": [rf"\b(?:distributor|reseller|partner|agent|dealer|representative)\b (?:shall|will|agrees to)\b{S}{{0,40}}"
+               r"(?:best efforts|commercially reasonable efforts|reasonable efforts|diligently|actively) "
+               r"(?:to )?(?:promote|market|sell|solicit|develop)"],
+        "zh": [rf"乙方應{Z}{{0,40}}(?:積極|盡力|致力){Z}{{0,20}}(?:推廣|行銷|銷售|開發)", rf"乙方應{Z}{{0,30}}(?:維持|建立){Z}{{0,20}}(?:庫存|銷售|服務|據點)"],
+    },
+    "vendor_support": {
+        "heading": [r"(?:supplier|vendor|company|manufacturer)'?s? (?:obligations|support|duties)", r"support",
+                    r"甲方(?:之)?(?:義務|支援|責任)|支援|訓練"],
+        "en": [r"\b(?:sales|technical|marketing|product) (?:support|training)\b", r"\bmarketing (?:materials?|collateral)\b"],
+        "zh": [r"(?:技術|行銷|銷售|售後)(?:支援|協助)", r"(?:教育)?訓練(?:課程)?", r"行銷(?:素材|資料|文宣|物料)"],
+    },
+    "non_compete": {
+        "heading": [r"non-?compet", r"competing products", r"競業|競爭產品"],
+        "en": [
+            r"\bnon-?compet\w*",
+            r"\bcovenant not to compete\b",
+            rf"\b(?:shall|will|may) not\b{S}{{0,200}}\b(?:compet(?:e|es|ing|itive|itor|itors)\b)",
+            rf"\bnot\b{S}{{0,40}}\b(?:engage|participate|invest|be interested)\b{S}{{0,100}}\b(?:business|activit)",
+            r"\bcompeting (?:products?|businesses|business|services?|brands?|lines?)\b",
+        ],
+        "zh": [r"競業", rf"不得{Z}{{0,40}}(?:競爭|相同或類似|類似或相同|同類|替代)(?:之|性)?(?:產品|商品|業務|營業|服務|品牌)",
+               r"競爭(?:產品|商品|品牌|業務)"],
+        "exclude": [r"competitive (?:pricing|prices|rates|bidding|advantage|position)", r"\bcompetent\b", r"may not compete"],
+    },
+    "non_solicit": {
+        "heading": [r"non-?solicit", r"solicitation", r"招攬|挖角"],
+        "en": [
+            r"\bnon-?solicit\w*",
+            rf"\bnot\b{S}{{0,80}}\b(?:solicit\w*|hire|employ|recruit|induce|entice|engage)\b{S}{{0,120}}"
+            r"\b(?:employees?|personnel|staff|employ(?:ment|ed)|workers|officers)\b",
+            rf"\bnot\b{S}{{0,60}}\b(?:solicit\w*|divert|entice|induce)\b{S}{{0,80}}\b(?:customers?|clients?|accounts|business)\b",
+            rf"\b(?:divert|attempt to divert)\b{S}{{0,60}}\b(?:business|customers?|clients?)\b",
+        ],
+        "zh": [rf"不得{Z}{{0,40}}(?:招攬|挖角|聘僱|僱用|聘用|引誘|勸誘){Z}{{0,40}}(?:員工|人員|客戶|受僱人|職員)", r"禁止招攬"],
+        "exclude": [r"solicit (?:orders|sales|bids|proposals|proxies|votes)\b(?! from)"],
+    },
+    "reporting": {
+        "heading": [r"report", r"報告|報表"],
+        "en": [r"\b(?:monthly|quarterly|weekly|annual|periodic) (?:sales |inventory |written )?reports?\b",
+               rf"\b(?:shall|will) (?:provide|submit|deliver|furnish)\b{S}{{0,80}}\breports?\b"],
+        "zh": [r"(?:銷售|庫存|存貨|業績|市場)(?:報告|報表|資料|資訊)", rf"(?:提出|提供|提交){Z}{{0,20}}報(?:告|表)"],
+    },
+    "ordering": {
+        "heading": [r"\border(?:s|ing)?\b(?! of precedence)|\bdelivery\b|\bshipment", r"訂(?:購|單)|交貨|出貨"],
+        "en": [r"\bpurchase orders?\b", r"\b(?:delivery|shipping) terms\b", r"\bIncoterms\b"],
+        "zh": [r"訂單", r"訂購", r"交貨"],
+    },
+    "volume_restriction": {
+        "heading": [r"volume|quantity limit", r"數量(?:限制|上限)|配額"],
+        "en": [
+            rf"\b(?:not|no|never)\b{S}{{0,30}}\b(?:to )?(?:exceed|more than|in excess of)\b{S}{{0,80}}"
+            r"(?:units|quantit|volume|per (?:calendar )?(?:year|month|quarter|week|day)|hours|forecast|capacity|denominations?|copies)",
+            r"\bmaximum (?:quantity|quantities|number of units|volume|order quantit)",
+            rf"\b(?:limited|capped|restricted) to\b{S}{{0,40}}(?:units|quantit|volume|copies)",
+            rf"\bexceed(?:s|ing)?\b{S}{{0,40}}\b(?:the )?(?:forecast|capacity|maximum)",
+            rf"\b(?:in excess of|above|beyond)\b{S}{{0,30}}(?:forecast|maximum|capacity|allocation)",
+        ],
+        "exclude": [r"liab|interest rate|damages|expenses|confidential|insurance"],
+        "zh": [rf"(?:採購|訂購|供應|出貨|進貨)(?:數量|量){Z}{{0,10}}(?:上限|不得超過|以{Z}{{0,10}}為限)", r"最高(?:採購|訂購|供應|出貨)量", r"配額"],
+    },
+    "price_restriction": {
+        "heading": [r"resale price|price (?:restriction|protection)", r"轉售價格|價格(?:限制|維持)"],
+        "en": [
+            r"\b(?:minimum )?(?:resale|retail|advertised) prices?\b",
+            rf"\b(?:may|shall|will) not (?:be )?(?:increase|raise|change|adjust)\w*\b{S}{{0,40}}\b(?:prices?|fees|rates)\b",
+            rf"\b(?:prices?|fees|rates)\b{S}{{0,60}}\b(?:may|shall|will) (?:only )?be (?:adjusted|increased|changed) only\b",
+            rf"\b(?:price|fee) (?:increases?|adjustments?)\b{S}{{0,60}}\b(?:shall|will|may) not exceed\b",
+            r"\bprice (?:freeze|cap|ceiling)\b",
+        ],
+        "zh": [r"(?:轉售|零售|建議(?:零)?售|最低(?:轉)?售)價(?:格)?", rf"不得(?:以)?(?:低於|高於){Z}{{0,20}}價(?:格)?(?:銷售|出售|轉售)",
+               r"(?:維持|限制|約定)(?:轉售|銷售|零售)?價格"],
+    },
+    "confidentiality": {
+        "heading": [r"confidential", r"保密|機密"],
+        "en": [r"\bconfidential information\b", r"\bconfidentiality\b",
+               rf"\b(?:keep|hold|maintain|treat)\b{S}{{0,40}}\b(?:confidential|in (?:strict )?confidence|secret)\b"],
+        "zh": [r"保密", r"機密(?:資訊|資料)", r"營業秘密"],
+    },
+    "data_protection": {
+        "heading": [r"data protection|privacy|personal (?:data|information)", r"個人資料|個資"],
+        "en": [r"\bpersonal (?:data|information)\b", r"\bdata protection\b", r"\bprivacy (?:laws?|act|regulations?|polic)",
+               r"\bGDPR\b", r"\bpersonally identifiable\b"],
+        "zh": [r"個人資料", r"個資", r"隱私"],
+    },
+    "communication": {
+        "heading": [r"governance|communication|relationship management|contacts?$|steering committee", r"溝通|聯繫|窗口|治理"],
+        "en": [r"\b(?:relationship|account|partner|channel) managers?\b", r"\b(?:steering|joint|management|coordination) committee\b",
+               rf"\b(?:meet|meetings?)\b{S}{{0,40}}\b(?:monthly|quarterly|weekly|regular(?:ly)?|periodic(?:ally)?)\b",
+               r"\b(?:contact person|point of contact|liaison)\b", r"\bjoint (?:annual )?business plan\b"],
+        "zh": [r"(?:溝通|聯繫|聯絡)(?:機制|窗口|管道|平台|平臺|人)", r"(?:專責|業務|聯絡)窗口",
+               rf"(?:定期|每月|每季|每週){Z}{{0,10}}(?:會議|會報|聯繫)", r"聯合(?:年度)?(?:營運|業務)計畫"],
+    },
+    "warranty_duration": {
+        "heading": [r"warrant(?:y|ies) period|warranty duration", r"保固|瑕疵擔保"],
+        "en": [
+            rf"\bwarrant\w*\b{S}{{0,160}}\b(?:for a period of|period of|for \w+ \(\d+\)|for \d+|until)\b{S}{{0,60}}"
+            r"(?:days?|months?|years?)",
+            rf"\b(?:for|within) (?:a period of )?(?:\w+ )?(?:\(\d+\) )?(?:days?|months?|years?)\b{S}{{0,40}}"
+            r"(?:after|from|following|of) (?:the )?(?:date of )?(?:delivery|shipment|receipt|installation|acceptance|purchase|sale)\b"
+            rf"{S}{{0,200}}(?:warrant|defect|nonconform|non-conform|reject|inspect)",
+            r"\bwarranty (?:period|term)\b",
+            rf"\b(?:reject|inspect)\w*\b{S}{{0,160}}\b(?:within|for)\b{S}{{0,40}}(?:days?|months?)\b",
+        ],
+        "zh": [r"保固(?:期間|期限|期)", r"瑕疵擔保(?:期間|責任)", rf"(?:交貨|驗收|收貨|交付)(?:後|之日起){Z}{{0,20}}(?:日|個月|年)內{Z}{{0,30}}(?:瑕疵|檢驗|退換|更換|修復)",
+               rf"保固{Z}{{0,10}}(?:年|個月)"],
+    },
+    "liability_cap": {
+        "heading": [r"limitation(?:s)? (?:of|on) liability|liability cap|limitation of damages|consequential damages",
+                    r"責任(?:限制|上限)|損害賠償(?:之)?(?:範圍|限制|上限)"],
+        "en": [
+            rf"\b(?:in no event|under no circumstances)\b{S}{{0,250}}\b(?:liab\w*|responsible)\b",
+            r"\b(?:aggregate|total|maximum|cumulative|entire) liability\b",
+            rf"\bliab\w*\b{S}{{0,150}}\b(?:shall|will) not exceed\b",
+            rf"\b(?:not|no party|neither party)\b{S}{{0,40}}\bliable\b{S}{{0,80}}\b(?:indirect|consequential|special|incidental|"
+            r"punitive|exemplary|lost profits|loss of profits)",
+            r"\blimitations? (?:of|on) liability\b",
+            r"\b(?:consequential|incidental|punitive|exemplary|indirect)(?:,? (?:or |and )?(?:special|incidental|consequential|"
+            r"punitive|exemplary|indirect))*,? (?:or |and )?(?:special )?damages\b",
+            rf"\b(?:waives?|waive to the fullest)\b{S}{{0,80}}\b(?:punitive|exemplary|consequential)\b",
+            rf"\b(?:not be (?:responsible|liable)|no liability)\b{S}{{0,80}}\b(?:indirect|consequential) (?:loss|damage)",
+        ],
+        "zh": [rf"賠償(?:責任)?(?:總額|上限|範圍)?{Z}{{0,40}}(?:以|不超過|不得超過|最高){Z}{{0,40}}為(?:上)?限",
+               r"責任(?:上限|限制)", rf"(?:間接|衍生|附帶|懲罰性|特別)(?:性)?(?:損害|損失){Z}{{0,40}}(?:不負|免|不予)",
+               rf"不(?:負|承擔){Z}{{0,30}}(?:間接|衍生|附帶|特別|所失利益)"],
+    },
+    "indemnity": {
+        "heading": [r"indemnif", r"賠償|補償"],
+        "en": [r"\bindemnif\w*", r"\bhold (?:\w+ )?harmless\b"],
+        "zh": [rf"(?:賠償|補償){Z}{{0,30}}(?:一切)?(?:損害|損失)", rf"使{Z}{{0,10}}免(?:於|受){Z}{{0,20}}(?:損害|責任|追訴|請求)"],
+    },
+    "insurance": {
+        "heading": [r"insurance", r"保險"],
+        "en": [
+            rf"\b(?:maintain|obtain|carry|procure|keep|purchase|have)\b{S}{{0,100}}\binsurance\b",
+            rf"\binsurance\b{S}{{0,100}}\b(?:coverage|polic(?:y|ies)|certificate|limits?|amount|insurer|carrier|deductible)",
+            r"\badditional(?:ly)? insured\b", r"\bcertificates? of insurance\b", r"\bself-insur", r"\binsured against\b",
+            r"\b(?:sufficiently|adequately) insured\b",
+        ],
+        "zh": [rf"(?:投保|購買|維持|加保){Z}{{0,30}}(?:保險|險)", r"(?:產品責任|公共意外責任|責任)(?:保)?險", r"保險(?:單|金額|契約)"],
+        "exclude": [r"Deposit Insurance|insurance (?:company|companies) act|insurance (?:agency|agent) license|"
+                    r"life insurance|health insurance product"],
+    },
+    "liquidated_damages": {
+        "heading": [r"liquidated damages|penalt", r"違約金|懲罰"],
+        "en": [
+            r"\bliquidated damages\b",
+            rf"\bpenalt(?:y|ies)\b{S}{{0,60}}(?:of|equal|amount|%|percent|per (?:day|week|month)|shall be (?:applied|paid|due))",
+            rf"\b(?:termination|cancellation|early termination|break(?:age)?|exit) (?:fee|charge|payment)s?\b",
+            rf"\b(?:pay|owe)\b{S}{{0,80}}\b(?:as a penalty|a penalty)\b",
+        ],
+        "exclude": [r"without penalty|interest and penalties|penalties and interest|fines,? (?:or|and) penalties|penalty of nullity|"
+                    r"perjury|penalties imposed|tax"],
+        "zh": [r"違約金", rf"(?:每|按|逾)(?:日|期){Z}{{0,20}}(?:計罰|罰款|罰金|違約金)", r"懲罰性(?:違約金|賠償)"],
+    },
+    # ---------------------------------------------------------------- profit sharing
+    "pricing": {
+        "heading": [r"^price|pricing|prices and|discount", r"價格|售價|折扣|進貨價"],
+        "en": [r"\bprice list\b", rf"\b(?:prices?|discounts?)\b{S}{{0,60}}\b(?:set forth in|schedule|exhibit|off (?:the )?list)\b"],
+        "zh": [r"(?:價格|售價|牌價|折扣|進貨價|建議售價)"],
+    },
+    "payment_terms": {
+        "heading": [r"payment", r"付款|支付|給付|價金"],
+        "en": [rf"\b(?:payments?|invoices?|amounts? due)\b{S}{{0,100}}\b(?:within|net)\b{S}{{0,20}}\bdays?\b",
+               rf"\b(?:shall|will) pay\b{S}{{0,80}}\bwithin\b{S}{{0,30}}\bdays?\b", r"\bpayment terms\b"],
+        "zh": [rf"(?:付款|支付|給付|匯款){Z}{{0,30}}(?:日內|期限|方式|條件)", r"(?:發票|請款)"],
+    },
+    "revenue_sharing": {
+        "heading": [r"revenue shar|profit shar|royalt|commission|rebate", r"回饋|分潤|佣金|利潤分配|權利金|報酬"],
+        "en": [
+            r"\broyalt(?:y|ies)\b",
+            r"\b(?:revenue|profit|income|fee)[- ]shar\w*",
+            rf"\b(?:percent|%)\)? of (?:the |all |such )?(?:\w+ ){{0,2}}(?:net|gross|adjusted|aggregate|total) "
+            r"(?:sales|revenues?|profits?|receipts|income|billings|proceeds|collections|margin)",
+            r"\bcommissions? (?:of|equal to|equivalent to|at (?:a|the) rate|rate|calculated|based on|payable)\b",
+            rf"\bshare (?:of|in) (?:the )?(?:\w+ ){{0,2}}(?:revenues?|profits?|income|proceeds|fees)\b",
+            rf"\b(?:receive|retain|entitled to)\b{S}{{0,40}}\b(?:\d+%|percent)\b{S}{{0,60}}\b(?:revenue|profit|sales|proceeds|fees)",
+            r"\bsplit\b" + S + r"{0,40}\b(?:revenue|profit|proceeds|fees)",
+            rf"\b(?:each party|parties) (?:shall )?shares?\b{S}{{0,30}}\d+%",
+        ],
+        "zh": [r"回饋金", r"利潤(?:分配|分享|分成)", r"分潤", r"佣金", r"權利金", r"(?:營收|收入|營業額)(?:分享|分成|分配|拆分)",
+               r"拆帳", r"(?:銷售)?獎勵金", r"(?:服務|推介|轉介)(?:費|報酬)"],
+        "exclude": [r"royalty[- ]free", r"(?:exchange|european|trade|utilit\w*|public service) commission"],
+    },
+    "mdf": {
+        "heading": [r"market(?:ing)? development|\bco-?op\b|cooperative advertising", r"行銷(?:發展)?(?:基金|補助)"],
+        "en": [r"\bmarket(?:ing)? development funds?\b", r"\bMDF\b", r"\bco-?op(?:erative)? (?:advertising|marketing) (?:funds?|program)"],
+        "zh": [r"行銷(?:發展)?(?:基金|補助|經費)", r"\bMDF\b"],
+    },
+    "audit_rights": {
+        "heading": [r"audit|inspection of records|books and records|records and", r"查核|稽核|查帳|帳冊"],
+        "en": [
+            rf"\b(?:right|entitled|permit|allow|may|shall have access)\b{S}{{0,80}}\b(?:audit|inspect|examine|review|copy)\w*"
+            rf"\b{S}{{0,80}}\b(?:books|records|accounts|facilit(?:y|ies)|premises|plants?|operations|procedures)\b",
+            rf"\b(?:audit|inspect|examin)\w*\b{S}{{0,60}}\b(?:books|records|accounts|facilit(?:y|ies)|premises|sites?)\b",
+            rf"\b(?:books|records|accounts)\b{S}{{0,150}}\b(?:available|access|open)\b{S}{{0,60}}\b(?:inspect|examin|review|audit)",
+            r"\baudit rights?\b", r"\b(?:such )?audits? (?:shall|will|may)\b",
+        ],
+        "zh": [rf"(?:查核|稽核|檢查|查閱|審計|查帳){Z}{{0,30}}(?:帳冊|帳簿|帳目|紀錄|記錄|會計|報表|單據|憑證)",
+               rf"(?:帳冊|帳簿|帳目|會計紀錄|會計記錄|紀錄|記錄){Z}{{0,40}}(?:查核|稽核|檢查|查閱|審計)", r"稽核權|查帳權"],
+        "exclude": [r"audited (?:financial|consolidated|balance)|independent (?:registered )?public accounting firm"],
+    },
+    # ---------------------------------------------------------------- exit
+    "expiration": {
+        "heading": [r"^term$|^term(?: of| and)|duration|effective period|^period", r"期間|期限|有效期"],
+        "en": [
+            rf"\b(?:commence|become effective|be effective|take effect|remain in (?:full )?(?:force|effect)|continue)\w*\b{S}{{0,160}}"
+            r"\b(?:until|through|thereafter|for (?:a|an initial) (?:period|term) of|for \w+ \(\d+\) (?:years?|months?)|"
+            r"for (?:a |an )?(?:\w+ )?(?:\(\d+\) )?(?:years?|months?)|in perpetuity|unless (?:sooner|earlier) terminated)",
+            rf"\b(?:initial )?term of this (?:agreement|contract)\b{S}{{0,60}}\b(?:shall|will|is|be)\b",
+            rf"\b(?:shall|will) (?:automatically )?(?:expire|terminate)\b{S}{{0,40}}\b(?:on|at|upon the (?:expiration|end)|at the end)\b",
+            r"\bexpir(?:e|es|ation|y)(?: date)?\b" + S + r"{0,20}\b(?:on|of)\b" + S + r"{0,40}\b(?:19|20)\d\d\b",
+            r"\bin perpetuity\b", r"\b(?:initial|original) term\b",
+            rf"\bterm of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b",
+        ],
+        "zh": [rf"{AGREEMENT}?(?:之)?(?:有效)?(?:期間|期限)(?:為|自|如下|：)", rf"自{Z}{{0,40}}起(?:至|算){Z}{{0,40}}(?:止|屆滿|為止)",
+               r"有效期(?:間|限)?", rf"{AGREEMENT}{Z}{{0,20}}(?:生效){Z}{{0,30}}(?:年|個月)"],
+    },
+    "renewal": {
+        "heading": [r"renewal|extension of (?:the )?term", r"續約|延展|展延|續展"],
+        "en": [
+            r"\b(?:automatically|auto-?) ?(?:be )?(?:renew|extend|continue)\w*",
+            rf"\b(?:renew\w*|extend\w*)\b{S}{{0,40}}\bfor (?:an? |one |two |\w+ \(\d+\) )?(?:additional|successive|further|consecutive|subsequent|like)",
+            r"\brenewal (?:term|period)s?\b",
+            r"\b(?:successive|additional|further|consecutive) (?:\w+ )?(?:\(\d+\) )?(?:[\w-]+ )?(?:year|month|annual)\w* (?:terms?|periods?)\b",
+            r"\b(?:option|right) to (?:renew|extend)\b", r"\b(?:may|shall|will) be (?:renewed|extended)\b",
+            r"\bsuccessor (?:franchise|agreement|term)\b",
+            r"\b(?:from year to year|year-to-year|month-to-month|on an annual basis thereafter)\b",
+            rf"\bthereafter\b{S}{{0,60}}\bcontinue\b",
+        ],
+        "zh": [r"自動(?:續約|延展|展延|續展|延長|續期)", r"續約", rf"(?:延展|展延|續展|延長|續期){Z}{{0,15}}(?:年|個月|期間)",
+               rf"(?:期滿|屆滿){Z}{{0,40}}(?:延長|延展|展延|續約|續展)"],
+    },
+    "renewal_notice": {
+        "heading": [r"non-?renewal", r"不續約"],
+        "en": [
+            rf"\b(?:unless|until)\b{S}{{0,150}}\b(?:notice|notif\w*)\b{S}{{0,150}}",
+            rf"\b(?:notice|notify)\b{S}{{0,80}}\b(?:non-?renewal|not to (?:renew|extend)|intention not|intent not|election not)",
+            r"\bnon-?renewal\b",
+            rf"\b(?:notice|notif\w*)\b{S}{{0,120}}\b(?:prior to|before|in advance of)\b{S}{{0,40}}\b(?:expiration|expiry|end of|the then|renewal)",
+            rf"\bto (?:renew|extend)\b{S}{{0,80}}\b(?:notice)\b{S}{{0,80}}(?:prior to|before)",
+        ],
+        "require": [r"renew|extend|extension|successive|continue|expir|term\b|續約|延展|展延|續展|期滿|屆滿|延長"],
+        "zh": [rf"(?:期滿|屆滿|到期){Z}{{0,20}}(?:日|個月)前{Z}{{0,40}}(?:通知|表示){Z}{{0,20}}(?:不續|不再續|不延|終止|無意)",
+               rf"不(?:再)?續約{Z}{{0,20}}(?:通知|意思)", rf"未{Z}{{0,40}}(?:通知|表示){Z}{{0,20}}(?:不續約|不再續|不延展|終止)"],
+    },
+    "termination_for_cause": {
+        "heading": [r"termination for (?:cause|breach|default)|events? of default|breach", r"違約|終止|解除"],
+        "en": [
+            rf"\bterminat\w*\b{S}{{0,150}}\b(?:material(?:ly)? breach|breach\w*|default\w*|insolven\w*|bankrupt\w*|fails? to (?:cure|remedy))",
+            rf"\b(?:material(?:ly)? breach\w*|default\w*)\b{S}{{0,200}}\bterminat\w*",
+            rf"\bbreach\w*\b{S}{{0,80}}\b(?:not|fails? to be|remains?) (?:cured|remedied)",
+        ],
+        "zh": [rf"違(?:約|反){Z}{{0,60}}(?:終止|解除){AGREEMENT}?", rf"(?:破產|重整|解散|清算|停業){Z}{{0,40}}(?:終止|解除)",
+               rf"限期{Z}{{0,20}}(?:改正|改善|補正)", rf"(?:終止|解除){Z}{{0,20}}{AGREEMENT}{Z}{{0,30}}違(?:約|反)"],
+    },
+    "termination_for_convenience": {
+        "heading": [r"termination for convenience|termination without cause", r"任意終止|提前終止"],
+        "en": [
+            rf"\b(?:may|right to|entitled to|can|option to|elect to|be terminable|terminable)\b{S}{{0,60}}\bterminat\w*\b{S}{{0,150}}"
+            r"\b(?:for any reason|without cause|for convenience|at (?:any time|will|its (?:sole )?"
+            r"(?:discretion|option))|with or without cause|for no reason|without (?:any )?reason)",
+            r"\bterminat\w* (?:for convenience|without cause|at will)\b",
+            rf"\b(?:without cause|for convenience|for any reason|with or without cause)\b{S}{{0,100}}\bterminat\w*",
+            rf"\b(?:may|right to|entitled to|can|option to|elect to)\b{S}{{0,60}}\bterminat\w*\b{S}{{0,100}}\b(?:upon|by giving|with|on|providing|after|giving)\b{S}{{0,50}}"
+            rf"(?:days?|months?|years?)['’]?\)?\s*(?:prior |advance |written |prior written )*notice",
+            rf"\b(?:days?|months?)['’]?\)? (?:prior |advance )?(?:written )?notice\b{S}{{0,80}}\bterminat\w*",
+            rf"\b(?:notice|notif\w*)\b{S}{{0,60}}\b(?:at least|not less than|no less than)\b{S}{{0,40}}(?:days?|months?)\b{S}{{0,60}}"
+            r"(?:prior to|before) the (?:desired|intended|effective) (?:date of )?termination",
+        ],
+        "zh": [r"任意終止", rf"(?:隨時|無須(?:任何)?理由|不附理由){Z}{{0,30}}(?:終止|解除)",
+               rf"(?:得|可)(?:隨時)?(?:以書面)?(?:於|提前|預先){Z}{{0,20}}(?:日|個月)(?:前)?{Z}{{0,10}}通知{Z}{{0,20}}(?:終止|解除)"],
+        "exclude": [r"breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|renew|expir|non-?renewal|cure|violat|force majeure|"
+                    r"written agreement|mutual(?:ly)? (?:agree|consent)|survive|"
+                    r"違約|違反|破產|重整|改正|未達|續約|期滿|屆滿"],
+    },
+    "kpi_termination": {
+        "heading": [r"termination for (?:failure|under-?performance|performance)", r"未達(?:績效|目標)"],
+        "en": [
+            rf"\b(?:fail\w*|failure) to (?:meet|achieve|attain|satisfy|reach|purchase)\b{S}{{0,100}}"
+            rf"(?:minimum|target|quota|KPI|performance|purchase|commitment|forecast){S}{{0,160}}\bterminat\w*",
+            rf"\bterminat\w*\b{S}{{0,140}}\b(?:fail\w*|failure) to (?:meet|achieve|attain|satisfy|reach)\b{S}{{0,60}}"
+            r"(?:minimum|target|quota|KPI|performance|purchase|commitment)",
+        ],
+        "zh": [rf"未(?:能)?達(?:成|到)?{Z}{{0,60}}(?:績效|目標|KPI|指標|最低|門檻){Z}{{0,80}}(?:終止|解除)",
+               rf"(?:終止|解除){Z}{{0,60}}未(?:能)?達(?:成|到)?{Z}{{0,40}}(?:績效|目標|KPI|指標)"],
+    },
+    "change_of_control": {
+        "heading": [r"change (?:of|in) control", r"控制權"],
+        "en": [
+            r"\bchange (?:of|in) (?:control|ownership|management)\b",
+            rf"\b(?:merger|consolidation|acquisition|reorganization|amalgamation)\b{S}{{0,150}}"
+            r"\b(?:deemed|constitut\w*|terminat\w*|assignment|consent|notif\w*|transfer)\b",
+            r"\b(?:sale|transfer|disposition) of (?:all or )?substantially all (?:of )?(?:its|the|their)\b",
+            r"\b(?:more than|at least) (?:fifty percent|50%|a majority)\b" + S + r"{0,60}\b(?:voting|equity|shares|stock|interest)",
+            rf"\b(?:majority|controlling interest)\b{S}{{0,40}}\b(?:voting|equity|outstanding|shares|stock)\b{S}{{0,100}}"
+            r"\b(?:transfer|acquir|sold|sale|change)",
+        ],
+        "exclude": [r"[\"“](?:affiliate|control|controlled|subsidiary)[\"”]|means|shall mean|bankruptcy|receivership|"
+                    r"benefit of creditors|securities and exchange"],
+        "zh": [r"控制權(?:之)?(?:變更|移轉|變動|異動)", rf"(?:合併|收購|分割|概括(?:承受|讓與)){Z}{{0,60}}(?:終止|通知|同意|視為)",
+               rf"(?:股權|股份|經營權|出資額){Z}{{0,30}}(?:變更|移轉|轉讓){Z}{{0,40}}(?:終止|通知|同意|視為)"],
+    },
+    "post_termination": {
+        "heading": [r"(?:effect|consequences?|rights and obligations) (?:of|upon|on) (?:termination|expiration|expiry)|"
+                    r"post-?termination|upon termination|transition", r"終止(?:後|之效果)|契約消滅後|終止後"],
+        "en": [
+            rf"\b(?:upon|after|following|on|in the event of|at the time of)\b (?:the )?(?:any )?(?:early )?(?:termination|expiration|expiry)"
+            rf"{S}{{0,250}}\b(?:shall|will|may)\b{S}{{0,100}}\b(?:return|destroy|cease|continue|sell|purchase|repurchase|"
+            r"buy back|transition|remain|pay|provide|deliver|complete|fulfil|honou?r|assign|purchase|supply)",
+            r"\b(?:sell[- ]off|wind[- ]down|transition(?:-out)? period|transition(?:al)? (?:services|assistance)|"
+            r"termination assistance|run-?off)\b",
+            rf"\bfor (?:a period of )?{PERIOD}\b{S}{{0,30}}\b(?:after|following) (?:the )?(?:termination|expiration|expiry)\b",
+            rf"\b(?:after|following|upon|on) (?:the )?(?:termination|expiration|expiry)\b{S}{{0,80}}\b(?:and|for) (?:a period of )?{PERIOD}",
+            r"\bupon (?:the )?(?:termination|expiration)(?: or (?:expiration|termination))? of (?:this|the) agreement\b"
+            + S + r"{0,10}[:,]?$",
+        ],
+        "exclude": [r"confidential|solicit|compet|indemnif|audit|records|books"],
+        "zh": [rf"(?:終止|屆滿|消滅|解除)(?:或(?:終止|屆滿|解除|消滅))?(?:之)?(?:後|時){Z}{{0,80}}(?:應|得|須){Z}{{0,60}}"
+               r"(?:返還|銷毀|停止|買回|回購|移交|結算|出清|繼續|交還|移轉|清償|協助)",
+               rf"(?:庫存|存貨){Z}{{0,30}}(?:買回|回購|出清|處理)", r"客戶(?:移轉|移交|交接)"],
+    },
+    "survival": {
+        "heading": [r"surviv", r"存續"],
+        "en": [r"\b(?:shall|will|to) survive\b", r"\bsurvival\b"],
+        "zh": [rf"(?:終止|屆滿|消滅|解除)(?:後|時){Z}{{0,40}}(?:仍|繼續){Z}{{0,10}}(?:有效|適用|存續)", r"(?:繼續)?存續"],
+    },
+    "anti_assignment": {
+        "heading": [r"assignment|transfer of (?:rights|agreement)|successors and assigns", r"轉讓|讓與|移轉"],
+        "en": [
+            rf"\b(?:may|shall|will|can)(?:\s+not|not)\b{S}{{0,80}}\b(?:assign\w*|transfer\w*|delegat\w*|sublicen\w*|subcontract\w*)",
+            rf"\b(?:assign\w*|transfer\w*|delegat\w*)\b{S}{{0,150}}\bwithout (?:first )?(?:obtaining )?(?:the )?(?:express )?"
+            r"(?:prior )?(?:express )?(?:written )?(?:consent|approval|permission)",
+            rf"\bneither (?:party|this agreement)\b{S}{{0,100}}\b(?:assign|transfer)\w*",
+            r"\bnon-? ?(?:assignable|transferable)\b",
+            r"\b(?:any )?(?:purported|attempted) (?:assignment|transfer)\b",
+            rf"\bno (?:party|right)\b{S}{{0,40}}\b(?:assign|transfer)\w*",
+        ],
+        "zh": [rf"不得{Z}{{0,40}}(?:讓與|轉讓|移轉|轉包|轉授權|複委任|設定質權)",
+               rf"(?:讓與|轉讓|移轉){Z}{{0,40}}(?:應|須|需)(?:經|得|事先取得){Z}{{0,15}}(?:書面)?同意",
+               rf"未經{Z}{{0,30}}同意{Z}{{0,40}}(?:讓與|轉讓|移轉|轉包)"],
+    },
+    # ---------------------------------------------------------------- KPIs
+    "minimum_commitment": {
+        "heading": [r"minimum (?:purchase|commitment|order|sales|requirements?|quantit|volume|royalt)|purchase commitment|"
+                    r"sales targets?", r"最低(?:採購|進貨|銷售|訂購)|採購承諾|銷售目標"],
+        "en": [
+            r"\bminimum (?:annual |quarterly |monthly |yearly )?(?:purchase|order|sales|quantit|volume|commitment|requirement|"
+            r"payment|royalt|fee|revenue|guarantee|amount|number of|level|purchases|units|capacity|inventory|stock)\w*",
+            rf"\b(?:purchase|order|buy|sell|procure|pay)\b{S}{{0,40}}\b(?:at least|not less than|no less than|a minimum of)\b",
+            rf"\b(?:at least|not less than|no less than|a minimum of)\b{S}{{0,60}}\b(?:units|\$|dollars|of the (?:annual )?forecast|"
+            r"per (?:year|month|quarter|annum|contract year))",
+            r"\bguaranteed minimum\b", r"\btake[- ]or[- ]pay\b", r"\bshortfall\b", r"\bMOQ\b", r"\b(?:annual )?minimum commitment\b",
+            r"\b(?:purchase|sales|volume|revenue) (?:commitment|quota|target)s?\b",
+        ],
+        "zh": [r"最低(?:採購|進貨|銷售|訂購|購買|業績)(?:量|金額|額|數量)?", r"(?:採購|進貨|銷售|業績)(?:目標|承諾|責任額|額度)",
+               rf"(?:至少|不得少於|不低於){Z}{{0,20}}(?:採購|進貨|訂購|購買|銷售)", rf"(?:採購|進貨|訂購|購買|銷售){Z}{{0,30}}(?:至少|不得少於|不低於)",
+               r"保證(?:採購|銷售|最低)"],
+    },
+    "kpi_targets": {
+        "heading": [r"key performance|\bKPIs?\b|performance (?:targets|indicators|standards|criteria|goals)|sales targets", r"績效指標|KPI|業績目標|考核指標"],
+        "en": [r"\bkey performance indicators?\b", r"\bKPIs?\b", r"\b(?:sales|performance|revenue) (?:targets?|goals?|quotas?)\b",
+               r"\bperformance (?:standards|criteria|metrics|objectives)\b"],
+        "zh": [r"績效指標", r"\bKPI\b", r"(?:銷售|業績|營業)目標", r"考核(?:指標|項目|標準)"],
+    },
+    "performance_review": {
+        "heading": [r"performance review|business review|evaluation|review procedure", r"績效(?:評估|考核|檢討|評核)|評估"],
+        "en": [r"\b(?:performance|business|quarterly) reviews?\b", r"\b(?:quarterly|annual|semi-annual|half-yearly) (?:performance )?review\b",
+               r"\bimprovement plan\b", rf"\breview\b{S}{{0,40}}\b(?:performance|results|KPIs?|targets)\b"],
+        "zh": [r"績效(?:評估|考核|檢討|評核|評鑑)", r"改善計畫", rf"(?:每季|每半年|年度|定期){Z}{{0,10}}(?:檢討|評估|考核)"],
+    },
+    "incentives": {
+        "heading": [r"incentive|bonus|rewards?", r"獎勵|激勵"],
+        "en": [r"\b(?:incentives?|bonus(?:es)?|spiffs?)\b"],
+        "zh": [r"獎勵", r"激勵", r"獎金"],
+    },
+    # ---------------------------------------------------------------- general
+    "parties": {
+        "heading": [r"^parties$", r"當事人|立(?:契約|合約|協議)(?:書)?人"],
+        "en": [rf"\b(?:by and )?between\b{S}{{0,250}}\b(?:and|&)\b", r"\(hereinafter (?:referred to as|called)"],
+        "zh": [r"(?:甲方|乙方)[：:]", r"立(?:契約|合約|協議)(?:書)?人", r"(?:以下簡稱|下稱)[「“]?(?:甲方|乙方)"],
+    },
+    "definitions": {
+        "heading": [r"definition", r"定義|用語"],
+        "en": [r"[\"“][A-Z][\w\- ]{1,40}[\"”] (?:means|shall mean|has the meaning|refers to)"],
+        "zh": [r"本(?:契約|合約|協議)所稱", rf"[「“]{Z}{{1,15}}[」”](?:係指|指|乃指)"],
+    },
+    "force_majeure": {
+        "heading": [r"force majeure", r"不可抗力"],
+        "en": [r"\bforce majeure\b", r"\bacts? of god\b"],
+        "zh": [r"不可抗力", r"天災"],
+    },
+    "notices": {
+        "heading": [r"^notices?$|notices? and|notification", r"通知"],
+        "en": [rf"\bnotices?\b{S}{{0,120}}\b(?:in writing|shall be (?:given|sent|delivered|deemed|made|addressed))",
+               r"\b(?:deemed|considered) (?:to have been |to be )?(?:duly )?(?:given|received|delivered|served)\b"],
+        "zh": [rf"(?:通知|送達){Z}{{0,40}}(?:書面|地址|視為|掛號)", r"通知(?:方式|地址)"],
+    },
+    "entire_agreement": {
+        "heading": [r"entire agreement|integration clause|whole agreement", r"完整(?:合意|協議)|全部(?:合意|協議)"],
+        "en": [r"\bentire (?:agreement|understanding)\b", r"\bsupersed\w*\b" + S + r"{0,40}\b(?:prior|previous|all other)"],
+        "zh": [r"完整(?:合意|協議)", rf"(?:取代|替代){Z}{{0,40}}(?:先前|以往|之前|過去|原)"],
+    },
+    "amendments": {
+        "heading": [r"amendment|modification", r"修(?:改|訂|正)|變更"],
+        "en": [rf"\b(?:amend\w*|modif\w*|supplement\w*|changes?)\b{S}{{0,100}}\b(?:in writing|written instrument)\b",
+               r"\bno (?:amendment|modification|change)\b"],
+        "zh": [rf"(?:修改|修訂|修正|變更|增刪){Z}{{0,40}}(?:書面|雙方(?:簽署|同意|合意))"],
+    },
+    "severability": {
+        "heading": [r"severab", r"可分|部分無效"],
+        "en": [r"\bseverab\w*", rf"\b(?:held|found|determined|declared)\b{S}{{0,60}}\b(?:invalid|illegal|unenforceable|void)\b"],
+        "zh": [rf"(?:無效|不生效力|無法執行){Z}{{0,60}}(?:不影響|其他條款|其餘條款|其他約定)"],
+    },
+    "waiver": {
+        "heading": [r"waiver", r"棄權|拋棄"],
+        "en": [r"\bno waiver\b", rf"\b(?:failure|delay|omission)\b{S}{{0,80}}\b(?:exercis|enforc|insist)\w*\b{S}{{0,100}}\bwaive",
+               r"\bnot (?:be )?(?:deemed|construed|operate) (?:as |to be )?(?:a )?waiver"],
+        "zh": [rf"(?:未|遲延|怠於)(?:行使|主張){Z}{{0,40}}(?:不|非){Z}{{0,10}}(?:拋棄|放棄|視為)", r"棄權"],
+    },
+    "language": {
+        "heading": [r"^language|languages?$|prevailing", r"語言|文字|版本"],
+        "en": [rf"\b(?:english|chinese)\b{S}{{0,40}}\b(?:version|language|text)\b{S}{{0,60}}\b(?:prevail|control|govern)",
+               r"\bprevailing language\b"],
+        "zh": [rf"(?:中文|英文|華語){Z}{{0,10}}(?:版本|文本)?{Z}{{0,10}}為準", r"(?:中英文|語言|文字)版本"],
+    },
+    "counterparts": {
+        "heading": [r"counterparts", r"份數|正本|副本"],
+        "en": [r"\bcounterparts?\b"],
+        "zh": [rf"(?:一式|正本|副本){Z}{{0,10}}(?:份|式)", r"各執"],
+    },
+    "dispute_resolution": {
+        "heading": [r"dispute|arbitration|jurisdiction|venue", r"爭議|仲裁|管轄"],
+        "en": [r"\barbitrat\w*", rf"\b(?:disputes?|controvers\w*|claims?)\b{S}{{0,150}}\b(?:resolved|settled|submitted|referred|mediat\w*)\b",
+               r"\bjurisdiction of the\b" + S + r"{0,40}\bcourts?\b", r"\bvenue\b", r"\bsubmit to the (?:exclusive )?jurisdiction"],
+        "zh": [r"仲裁", rf"爭議{Z}{{0,40}}(?:協商|調解|仲裁|法院|管轄)", r"(?:第一審)?管轄法院"],
+    },
+    "governing_law": {
+        "heading": [r"governing law|applicable law|choice of law|law and jurisdiction", r"準據法|法律適用|適用法律"],
+        "en": [
+            rf"\bgoverned\b{S}{{0,60}}\blaws?\b",
+            rf"\b(?:construed|interpreted|enforced|performed)\b{S}{{0,100}}\b(?:in accordance with|under|pursuant to|according to)\b{S}{{0,40}}\blaws?\b",
+            r"\bgoverning law\b", r"\bchoice of law\b",
+            rf"\blaws? of\b{S}{{0,60}}\b(?:shall )?(?:govern|apply|control)\b",
+            rf"\bsubject to\b{S}{{0,40}}\blaws of\b",
+        ],
+        "zh": [r"準據法", rf"(?:依|依照|依據|適用|以)(?:中華民國|臺灣|台灣|{Z}{{1,12}})法(?:律|令)?(?:為準|解釋|規定|為準據)?",
+               rf"{AGREEMENT}?{Z}{{0,20}}(?:解釋|效力){Z}{{0,20}}(?:依|適用){Z}{{0,15}}法律"],
+        "exclude": [r"governed by (?:the )?(?:terms|provisions|conditions|section|article)"],
+    },
+    "signatures": {
+        "heading": [r"^signatures?|execution", r"簽(?:署|章|名)"],
+        "en": [r"\bIN WITNESS WHEREOF\b", r"^(?:By|Signature|Signed)\s*:", r"\b(?:duly )?(?:executed|signed) (?:this|by)\b"],
+        "zh": [r"(?:代表人|負責人|簽約代表)[：:]", r"(?:簽章|簽名|用印|蓋章)", r"立(?:契約|合約|協議)(?:書)?人"],
+    },
+}
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "appointment": ('appoint', 'grant'),
+    "exclusivity": ('exclusiv', 'circumvent', 'requirement'),
+    "territory": ('territor',),
+    "products": ('product',),
+    "license_grant": ('licen', 'grant', 'right'),
+    "ip_ownership": ('assign', 'property', 'own', 'hire', 'vest', 'transfer', 'convey'),
+    "rofr": ('first', 'rof', 'option', 'offer', 'match'),
+    "most_favored_nation": ('favor', 'favour', 'lower', 'better'),
+    "partner_obligations": ('effort', 'diligent', 'actively'),
+    "vendor_support": ('support', 'training', 'marketing'),
+    "non_compete": ('compet',),
+    "non_solicit": ('solicit', 'hire', 'employ', 'recruit', 'induce', 'entice', 'divert'),
+    "reporting": ('report',),
+    "ordering": ('order', 'delivery', 'shipping', 'incoterm'),
+    "volume_restriction": ('exceed', 'maximum', 'limited', 'capped', 'restricted', 'excess', 'above', 'beyond', 'more'),
+    "price_restriction": ('pric', 'fee', 'rate'),
+    "confidentiality": ('confiden', 'secret'),
+    "data_protection": ('personal', 'data', 'privacy', 'gdpr'),
+    "communication": ('manager', 'committee', 'meet', 'contact', 'liaison', 'business'),
+    "warranty_duration": ('warrant', 'reject', 'inspect', 'accept', 'deliver', 'shipment', 'receipt', 'install', 'purchase', 'sale'),
+    "liability_cap": ('liab', 'event', 'circumstance', 'consequential', 'incidental', 'punitive', 'exemplary', 'indirect', 'responsib'),
+    "indemnity": ('indemn', 'harmless'),
+    "insurance": ('insur',),
+    "liquidated_damages": ('liquidated', 'penalt', 'fee', 'charge', 'payment', 'fine'),
+    "pricing": ('price', 'discount'),
+    "payment_terms": ('payment', 'invoice', 'pay', 'amount'),
+    "revenue_sharing": ('royalt', 'shar', 'commission', 'split', 'sales', 'revenue', 'profit', 'receipt', 'income', 'billing', 'proceed', 'collection', 'margin'),
+    "mdf": ('market', 'mdf', 'co', 'coop', 'cooperative'),
+    "audit_rights": ('audit', 'inspect', 'examin', 'review', 'copy', 'books', 'records', 'account'),
+    "expiration": ('commence', 'effective', 'effect', 'force', 'continu', 'term', 'expir', 'perpetuity', 'initial', 'original'),
+    "renewal": ('renew', 'extend', 'successive', 'additional', 'further', 'consecutive', 'successor', 'year', 'month', 'annual', 'thereafter'),
+    "renewal_notice": ('notice', 'notif', 'renewal'),
+    "termination_for_cause": ('terminat', 'breach', 'cure', 'remed'),
+    "termination_for_convenience": ('terminat',),
+    "kpi_termination": ('terminat',),
+    "change_of_control": ('control', 'ownership', 'management', 'merger', 'consolidation', 'acquisition', 'reorganization', 'amalgamation', 'substantially', 'fifty', 'majority', 'controlling'),
+    "post_termination": ('terminat', 'expir', 'sell', 'wind', 'transition', 'run'),
+    "survival": ('surviv',),
+    "anti_assignment": ('assign', 'transfer', 'delegat', 'sublicen', 'subcontract'),
+    "minimum_commitment": ('minimum', 'least', 'less', 'guarantee', 'take', 'shortfall', 'moq', 'commitment', 'quota', 'target'),
+    "kpi_targets": ('kpi', 'performance', 'target', 'goal', 'quota', 'key'),
+    "performance_review": ('review', 'improvement'),
+    "incentives": ('incentive', 'bonus', 'spiff'),
+    "parties": ('between', 'hereinafter'),
+    "definitions": ('mean', 'refer'),
+    "force_majeure": ('majeure', 'god'),
+    "notices": ('notice', 'deemed', 'considered'),
+    "entire_agreement": ('entire', 'supersed'),
+    "amendments": ('amend', 'modif', 'supplement', 'change'),
+    "severability": ('severab', 'held', 'found', 'determined', 'declared'),
+    "waiver": ('waive',),
+    "language": ('english', 'chinese', 'prevailing'),
+    "counterparts": ('counterpart',),
+    "dispute_resolution": ('arbitra', 'dispute', 'controvers', 'claim', 'jurisdiction', 'venue', 'submit'),
+    "governing_law": ('govern', 'construed', 'interpret', 'enforced', 'performed', 'choice', 'law', 'subject'),
+    "signatures": ('witness', 'by', 'signature', 'signed', 'executed'),
+}
