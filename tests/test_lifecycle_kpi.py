@@ -42,11 +42,12 @@ def test_higher_is_better() -> None:
 
 def test_lower_is_better() -> None:
     kpi = _kpi("lower_is_better", "8", "24")
-    assert (attainment(kpi, D(6)), status(kpi, D(6))) == (D("125.0"), "met")
-    assert (attainment(kpi, D("9.5")), status(kpi, D("9.5"))) == (D("81.3"), "at_risk")
+    # the KPI clause: target ÷ actual when lower is better
+    assert (attainment(kpi, D(6)), status(kpi, D(6))) == (D("133.3"), "met")
+    assert (attainment(kpi, D("9.5")), status(kpi, D("9.5"))) == (D("84.2"), "at_risk")
     assert status(kpi, D(24)) == "at_risk"
-    assert (attainment(kpi, D(26)), status(kpi, D(26))) == (D("0.0"), "missed")  # floored at 0
-    assert attainment(kpi, D(0)) == D("200.0")  # capped
+    assert (attainment(kpi, D(26)), status(kpi, D(26))) == (D("30.8"), "missed")
+    assert attainment(kpi, D(0)) == D("200.0")  # an infinite ratio counts as the cap
 
 
 def test_zero_target() -> None:
@@ -57,14 +58,14 @@ def test_zero_target() -> None:
 
 def test_example_scores(deal: Deal, actuals: Actuals) -> None:
     q1 = evaluate(deal, actuals, parse_period("2027-Q1"))
-    # 40×103.4 + 20×83.3 + 15×102.2 + 15×83.3 + 10×81.3, /100
-    assert q1.score == D("93.98")
+    # (40×103.4 + 20×83.3 + 15×102.2 + 15×83.3 + 10×84.2) / 100 = 94.265 → 94.27
+    assert q1.score == D("94.27")
     assert [r.status for r in q1.results] == ["met", "at_risk", "met", "at_risk", "at_risk"]
     q2 = evaluate(deal, actuals, parse_period("2027-Q2"))
-    assert q2.score == D("122.91") and q2.complete  # ≥ 110: the incentive is earned
+    assert q2.score == D("123.34") and q2.complete  # ≥ 110: the incentive is earned
     q4 = evaluate(deal, actuals, parse_period("2027-Q4"))
     assert [str(p) for p in q4.periods] == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
-    assert q4.scores == (D("93.98"), D("122.91"), D("75.79"), D("71.62"))
+    assert q4.scores == (D("94.27"), D("123.34"), D("79.00"), D("74.70"))
     assert q4.trend("net_sales").consecutive_misses == 2
     assert q4.trend("net_sales").trend == "improving"  # 2.65 M → 2.71 M, still missed
     assert q4.trend("response_time").trend == "declining"  # 14 h → 26 h, lower is better

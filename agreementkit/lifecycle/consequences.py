@@ -157,9 +157,8 @@ def derive(
             continue
         if result.status != "missed":
             continue
-        if kpi.consequence == "improvement_plan":
-            improvement.append(kpi.id)
-        elif kpi.consequence == "tier_change":
+        improvement.append(kpi.id)  # any missed KPI lets the supplier require an improvement plan
+        if kpi.consequence == "tier_change":
             out.append(
                 Consequence(
                     "tier_change",
@@ -240,20 +239,28 @@ def derive(
                         kpi_ids=(kpi.id,),
                     )
                 )
-            improvement.append(kpi.id)
-    if improvement:
+    below_par = card.complete and card.score < 100
+    if improvement or below_par:
+        # improvement_plan clause: any KPI missed, or a weighted score under 100 %, lets the supplier
+        # require a written plan by notice; the partner delivers it within plan_days of receiving it.
         names_zh = "、".join(f"「{card.result(i).kpi.name.get('zh-TW')}」" for i in improvement)
         names_en = ", ".join(f"'{card.result(i).kpi.name.get('en')}'" for i in improvement)
+        why_zh = f"{names_zh}未達門檻" if improvement else ""
+        why_en = f"{names_en} missed the threshold" if improvement else ""
+        if below_par:
+            why_zh += ("，且" if why_zh else "") + f"加權績效分數 {card.score} 分未達 100 分"
+            why_en += (", and " if why_en else "") + f"the weighted score of {card.score} is below 100"
         due = review_date + dt.timedelta(days=plan_days)
         out.append(
             Consequence(
                 "improvement_plan",
                 "action",
                 {
-                    "zh-TW": f"{names_zh}未達門檻：乙方應於{_d(due, 'zh-TW')}前（審查日起{plan_days}日內）"
-                    "提出書面改善計畫，載明原因、措施及時程。",
-                    "en": f"{names_en} missed the threshold: the partner must deliver a written improvement plan "
-                    f"(causes, actions, timetable) by {_d(due, 'en')} ({plan_days} days from the review).",
+                    "zh-TW": f"{why_zh}：甲方得以書面通知乙方提出改善計畫；乙方應於收受通知後{plan_days}日內提出"
+                    f"（通知於審查日送達者，至遲{_d(due, 'zh-TW')}），載明原因、具體措施、期程、負責人員及預期目標。",
+                    "en": f"{why_en[:1].upper()}{why_en[1:]}: the supplier may require a written improvement plan by notice; "
+                    f"the partner must deliver it within {plan_days} days of receiving the notice (by {_d(due, 'en')} "
+                    "if the notice arrives on the review date), stating causes, actions, timetable, owners and targets.",
                 },
                 cite("improvement_plan"),
                 due=due,

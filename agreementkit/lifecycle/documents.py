@@ -88,7 +88,10 @@ def _date(value: dt.date, t: _T) -> str:
 def _party(deal: Deal, role: str, t: _T) -> str:
     party = deal.parties.supplier if role == "supplier" else deal.parties.partner
     tax = f"（統一編號 {party.tax_id}）" if party.tax_id else ""
-    return t(f"{party.name.get('zh-TW')}{tax}", f"{party.name.get('en')}" + (f" (UBN {party.tax_id})" if party.tax_id else ""))
+    return t(
+        f"{party.name.get('zh-TW')}{tax}",
+        f"{party.name.get('en')}" + (f" (UBN {party.tax_id})" if party.tax_id else ""),
+    )
 
 
 def _meta(review: Review, t: _T, extra: list[tuple[str, str]]) -> TableBlock:
@@ -101,11 +104,16 @@ def _meta(review: Review, t: _T, extra: list[tuple[str, str]]) -> TableBlock:
         (t.short("契約", "Agreement"), contract),
         (t.short("甲方（供應商）", "Supplier"), _party(deal, "supplier", t)),
         (t.short("乙方（通路夥伴）", "Partner"), _party(deal, "partner", t)),
-        (t.short("期間", "Period"), f"{t.short(review.period.label('zh-TW'), review.period.label('en'))}（{review.period.start.isoformat()} – {review.period.end.isoformat()}）"),
+        (
+            t.short("期間", "Period"),
+            f"{t.short(review.period.label('zh-TW'), review.period.label('en'))}（{review.period.start.isoformat()} – {review.period.end.isoformat()}）",
+        ),
         *extra,
         (t.short("資料來源", "Figures from"), review.actuals.source.replace("\\", "/").rsplit("/", 1)[-1]),
     ]
-    return TableBlock((t.short("項目", "Item"), t.short("內容", "Details")), tuple(rows), widths=(1, 3), kind="meta")
+    return TableBlock(
+        (t.short("項目", "Item"), t.short("內容", "Details")), tuple(rows), widths=(1, 3), kind="meta"
+    )
 
 
 def _cite(c: Consequence, t: _T) -> str:
@@ -116,7 +124,14 @@ def _cite(c: Consequence, t: _T) -> str:
 def _consequence_paras(review: Review, t: _T) -> list[Para]:
     out = []
     for c in review.consequences:
-        out.append(Para(t.loc(c.text), c.severity, t.short(SEVERITY[c.severity]["zh-TW"], SEVERITY[c.severity]["en"]), _cite(c, t)))
+        out.append(
+            Para(
+                t.loc(c.text),
+                c.severity,
+                t.short(SEVERITY[c.severity]["zh-TW"], SEVERITY[c.severity]["en"]),
+                _cite(c, t),
+            )
+        )
     if not out:
         out.append(Para(t("本期無契約上之後續效果。", "No contractual consequence arises this period.")))
     return out
@@ -124,7 +139,12 @@ def _consequence_paras(review: Review, t: _T) -> list[Para]:
 
 def _kpi_label(kpi: Kpi, t: _T) -> str:
     unit = f"（{kpi.unit}）" if kpi.unit in ("TWD", "USD") else ""
-    return t.loc({"zh-TW": kpi.name.get("zh-TW") + unit, "en": kpi.name.get("en") + unit.replace("（", " (").replace("）", ")")})
+    return t.loc(
+        {
+            "zh-TW": kpi.name.get("zh-TW") + unit,
+            "en": kpi.name.get("en") + unit.replace("（", " (").replace("）", ")"),
+        }
+    )
 
 
 def _chart_data(review: Review, lang: Lang) -> chart.KpiChartData:
@@ -140,7 +160,9 @@ def _chart_data(review: Review, lang: Lang) -> chart.KpiChartData:
     series = tuple((name(tr.points[0].kpi), tuple(p.attainment for p in tr.points)) for tr in card.trends)
     zh = lang == "zh-TW"
     return chart.KpiChartData(
-        title_bars=f"{review.period.label(lang)}　目標與實績" if zh else f"Target vs actual, {review.period.label(lang)}",
+        title_bars=f"{review.period.label(lang)}　目標與實績"
+        if zh
+        else f"Target vs actual, {review.period.label(lang)}",
         title_trend="各期達成率趨勢" if zh else "Attainment trend",
         axis_attainment="達成率（%，目標＝100）" if zh else "attainment (%, target = 100)",
         target_label="目標" if zh else "target",
@@ -160,15 +182,32 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
     cur = deal.pricing.currency
     incentive = deal.performance_review.incentive if deal.performance_review else None
     counts = {s: sum(1 for r in card.results if r.status == s) for s in STATUS}
-    meta = _meta(review, t, [
-        (t.short("評估日", "Review date"), _date(review.review_date, t)),
-        (t.short("加權績效分數", "Weighted score"), f"{card.score}" + (t(f"（獎勵門檻 {format_number(incentive.score_at_least)}）", f" (incentive at {format_number(incentive.score_at_least)})") if incentive else "")),
-    ])
+    meta = _meta(
+        review,
+        t,
+        [
+            (t.short("評估日", "Review date"), _date(review.review_date, t)),
+            (
+                t.short("加權績效分數", "Weighted score"),
+                f"{card.score}"
+                + (
+                    t(
+                        f"（獎勵門檻 {format_number(incentive.score_at_least)}）",
+                        f" (incentive at {format_number(incentive.score_at_least)})",
+                    )
+                    if incentive
+                    else ""
+                ),
+            ),
+        ],
+    )
     summary = t(
         f"本期加權績效分數為 {card.score} 分（各項目標全數達成為 100 分）：達標 {counts['met']} 項、觀察 {counts['at_risk']} 項、未達門檻 {counts['missed']} 項"
-        + (f"、無資料 {counts['no_data']} 項" if counts["no_data"] else "") + "。",
+        + (f"、無資料 {counts['no_data']} 項" if counts["no_data"] else "")
+        + "。",
         f"The weighted score for the period is {card.score} (100 = every target met exactly): {counts['met']} met, {counts['at_risk']} at risk, {counts['missed']} missed"
-        + (f", {counts['no_data']} without data" if counts["no_data"] else "") + ".",
+        + (f", {counts['no_data']} without data" if counts["no_data"] else "")
+        + ".",
     )
     lead = [Para(summary, "lead")]
     for c in review.consequences:
@@ -195,7 +234,13 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
         styles.append(r.status)
     rows.append((t.short("加權績效分數", "Weighted score"), "", "", "", "", "100%", f"{card.score}", "", ""))
     styles.append("total")
-    scorecard = TableBlock(header, tuple(rows), frozenset({1, 2, 3, 4, 5, 6}), (2.6, 1.45, 1.45, 1.45, 1.15, 0.9, 1.1, 1.0, 1.0), tuple(styles))
+    scorecard = TableBlock(
+        header,
+        tuple(rows),
+        frozenset({1, 2, 3, 4, 5, 6}),
+        (2.6, 1.45, 1.45, 1.45, 1.15, 0.9, 1.1, 1.0, 1.0),
+        tuple(styles),
+    )
 
     clang = chart.chart_lang(t.lang)
     data = _chart_data(review, clang)
@@ -205,40 +250,87 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
         "; ".join(f"{b.label}: {b.attainment}%" for b in data.bars),
     )  # fmt: skip
 
-    trend_header = (t.short("績效指標", "KPI"), *(str(p) for p in card.periods), t.short("連續未達", "Misses in a row"))
+    trend_header = (
+        t.short("績效指標", "KPI"),
+        *(str(p) for p in card.periods),
+        t.short("連續未達", "Misses in a row"),
+    )
     trend_rows = []
     for tr in card.trends:
         k = tr.points[0].kpi
-        cells = [f"{_value(k, p.actual, cur, t)}\n{t.short(STATUS[p.status]['zh-TW'], STATUS[p.status]['en'])}" for p in tr.points]
+        cells = [
+            f"{_value(k, p.actual, cur, t)}\n{t.short(STATUS[p.status]['zh-TW'], STATUS[p.status]['en'])}"
+            for p in tr.points
+        ]
         trend_rows.append((_kpi_label(k, t), *cells, str(tr.consecutive_misses)))
     trend_rows.append((t.short("加權績效分數", "Weighted score"), *(f"{s}" for s in card.scores), ""))
     n = len(card.periods)
-    trend = TableBlock(trend_header, tuple(trend_rows), frozenset(range(1, n + 2)), (3.0, *([1.6] * n), 1.1), (*[NO_STYLE] * len(card.trends), "total"))
+    trend = TableBlock(
+        trend_header,
+        tuple(trend_rows),
+        frozenset(range(1, n + 2)),
+        (3.0, *([1.6] * n), 1.1),
+        (*[NO_STYLE] * len(card.trends), "total"),
+    )
 
     method = [
-        Para(t(
-            f"達成率：越高越好之指標為「實績÷目標」，越低越好之指標為「2－實績÷目標」，以 0% 至 {ATTAINMENT_CAP}% 為限，四捨五入至 0.1%。加權績效分數為各指標權重乘以達成率之合計，四捨五入至 0.01 分。",
-            f"Attainment: actual ÷ target when higher is better, 2 − actual ÷ target when lower is better, kept between 0% and {ATTAINMENT_CAP}%, rounded to 0.1%. The weighted score is the sum of weight × attainment, rounded to 0.01.",
-        ), "note"),
-        Para(t("狀態：達目標者為「達標」；未達目標但達門檻者為「觀察」；未達門檻者為「未達」。連續未達以相連之評估期間計算，缺漏資料之期間不視為未達。",
-               "Status: 'met' when the target is reached, 'at risk' when only the threshold is, 'missed' below the threshold. Consecutive misses count adjoining review periods; a period without data is never presumed missed."), "note"),
+        Para(
+            t(
+                f"達成率（依績效指標條款）：愈高愈佳之指標為「實際值÷目標值」，愈低愈佳之指標為「目標值÷實際值」（實際值為零者以 {ATTAINMENT_CAP}% 計），四捨五入至 0.1%。加權績效分數為各指標達成率乘以權重之合計，四捨五入至 0.01；各指標恰好達成目標者為 100。",
+                f"Attainment (as the KPI clause defines it): actual ÷ target when higher is better, target ÷ actual when lower is better (a zero actual counts as {ATTAINMENT_CAP}%), rounded to 0.1%. The weighted score is the sum of attainment × weight, rounded to 0.01; every target met exactly gives 100.",
+            ),
+            "note",
+        ),
+        Para(
+            t(
+                "狀態：達目標者為「達標」；未達目標但達門檻者為「觀察」；未達門檻者為「未達」。連續未達以相連之評估期間計算，缺漏資料之期間不視為未達。",
+                "Status: 'met' when the target is reached, 'at risk' when only the threshold is, 'missed' below the threshold. Consecutive misses count adjoining review periods; a period without data is never presumed missed.",
+            ),
+            "note",
+        ),
     ]
     if any(r.derived_from_lines for r in card.results):
-        method.append(Para(t("＊ 依本期 net_sales 營收明細加總。", "* Added up from the period's net_sales lines."), "note"))
+        method.append(
+            Para(
+                t("＊ 依本期 net_sales 營收明細加總。", "* Added up from the period's net_sales lines."),
+                "note",
+            )
+        )
     if review.citation_note:
-        method.append(Para(t("條次：本契約無法組成，以下條款以名稱引用。", "Clause numbers: the agreement could not be assembled, so clauses are cited by name."), "note"))
+        method.append(
+            Para(
+                t(
+                    "條次：本契約無法組成，以下條款以名稱引用。",
+                    "Clause numbers: the agreement could not be assembled, so clauses are cited by name.",
+                ),
+                "note",
+            )
+        )
 
     sections = [
         Section(t.short("摘要", "Summary"), tuple(lead)),
         Section(t.short("績效計分表", "Scorecard"), (scorecard, figure)),
         Section(t.short("各期趨勢", "Trend across periods"), (trend,)),
-        Section(t.short("契約上之後續效果", "What the agreement now grants or requires"), tuple(_consequence_paras(review, t))),
+        Section(
+            t.short("契約上之後續效果", "What the agreement now grants or requires"),
+            tuple(_consequence_paras(review, t)),
+        ),
     ]
     if review.settlement is not None:
         s = review.settlement
-        sections.append(Section(t.short("本期結算", "Settlement"), (Para(t(
-            f"本期{KIND_ZH[s.kind]}應付總額 {money(s.total_payable, cur, 'zh-TW')}，詳見同期對帳單。",
-            f"The {KIND_EN[s.kind].lower()} payable for the period is {money(s.total_payable, cur, 'en')}; see the statement for the worked calculation.")),)))
+        sections.append(
+            Section(
+                t.short("本期結算", "Settlement"),
+                (
+                    Para(
+                        t(
+                            f"本期{KIND_ZH[s.kind]}應付總額 {money(s.total_payable, cur, 'zh-TW')}，詳見同期對帳單。",
+                            f"The {KIND_EN[s.kind].lower()} payable for the period is {money(s.total_payable, cur, 'en')}; see the statement for the worked calculation.",
+                        )
+                    ),
+                ),
+            )
+        )
     sections.append(Section(t.short("計算說明", "Method"), tuple(method)))
     return ReportDocument(
         kind="review", lang=mode,
@@ -263,9 +355,18 @@ def _basis_chart(review: Review, s: Settlement, lang: Lang) -> chart.BasisChartD
             break
         periods.insert(0, p)
         p = p.previous()
-    values = tuple(max(sum((ln.amount for ln in review.actuals.lines_in(q, ps.basis)), Decimal(0)), Decimal(0)) for q in periods)
+    values = tuple(
+        max(sum((ln.amount for ln in review.actuals.lines_in(q, ps.basis)), Decimal(0)), Decimal(0))
+        for q in periods
+    )
     zh = lang == "zh-TW"
-    thresholds = tuple((f"{'第' + str(i + 1) + '級' if zh else 'tier ' + str(i + 1)} {format_number(tier.rate)}%", tier.threshold) for i, tier in enumerate(ps.tiers))
+    thresholds = tuple(
+        (
+            f"{'第' + str(i + 1) + '級' if zh else 'tier ' + str(i + 1)} {format_number(tier.rate)}%",
+            tier.threshold,
+        )
+        for i, tier in enumerate(ps.tiers)
+    )
     basis_zh = {"net_sales": "銷售淨額", "net_purchases": "進貨淨額", "net_revenue": "營收淨額"}[ps.basis]
     return chart.BasisChartData(
         title=f"各期{basis_zh}與級距門檻" if zh else f"{ps.basis.replace('_', ' ').capitalize()} per period against the tier thresholds",
@@ -293,14 +394,31 @@ def statement_document(review: Review, mode: LangMode) -> ReportDocument:
         note = review.settlement_note or {"zh-TW": "本期無結算。", "en": "Nothing is settled this period."}
         meta = _meta(review, t, [])
         only = (Section(t.short("結算", "Settlement"), (Para(t.loc(note)),)),)
-        return ReportDocument("statement", mode, t.short(f"{kind_zh}對帳單", f"{kind_en} Statement"),
-                              t.short(review.period.label("zh-TW"), review.period.label("en")), meta, only,
-                              t.short("對帳單", "Statement"), deal.parties.supplier.name.get(t.lang), t.short("對帳單", "Statement"))
-    method = t("累進（各級距分別計算）", "marginal (each tier's rate on the part inside it)") if s.method == "marginal" else t("全額適用（達到級距之費率適用於全部金額）", "whole tier (the rate reached applies to the whole basis)")
+        return ReportDocument(
+            "statement",
+            mode,
+            t.short(f"{kind_zh}對帳單", f"{kind_en} Statement"),
+            t.short(review.period.label("zh-TW"), review.period.label("en")),
+            meta,
+            only,
+            t.short("對帳單", "Statement"),
+            deal.parties.supplier.name.get(t.lang),
+            t.short("對帳單", "Statement"),
+        )
+    method = (
+        t("累進（各級距分別計算）", "marginal (each tier's rate on the part inside it)")
+        if s.method == "marginal"
+        else t(
+            "全額適用（達到級距之費率適用於全部金額）",
+            "whole tier (the rate reached applies to the whole basis)",
+        )
+    )
     tax = {"added": t("未稅價另加 5% 營業稅", "prices exclude tax; 5% business tax added"),
            "included": t("含稅價（已含 5% 營業稅）", "prices include 5% business tax"),
            "none": t("不適用我國營業稅", "no Taiwanese business tax")}[s.tax_mode]  # fmt: skip
-    form = t("開立折讓單", "credit note") if s.payment_form == "credit_note" else t("銀行匯款", "bank transfer")
+    form = (
+        t("開立折讓單", "credit note") if s.payment_form == "credit_note" else t("銀行匯款", "bank transfer")
+    )
     meta = _meta(review, t, [
         (t.short("結算期間", "Settlement period"), t.short(s.period.label("zh-TW"), s.period.label("en"))),
         (t.short("計算方式", "Method"), method),
@@ -335,8 +453,12 @@ def statement_document(review: Review, mode: LangMode) -> ReportDocument:
     clang = chart.chart_lang(t.lang)
     data = _basis_chart(review, s, clang)
     figure = Figure(
-        chart.basis_chart(data, "png"), chart.basis_chart(data, "svg"),
-        t("圖一　各期計算基礎與級距門檻", "Figure 1. Settlement basis per period against the tier thresholds"),
+        chart.basis_chart(data, "png"),
+        chart.basis_chart(data, "svg"),
+        t(
+            "圖一　各期計算基礎與級距門檻",
+            "Figure 1. Settlement basis per period against the tier thresholds",
+        ),
         "; ".join(f"{p}: {v}" for p, v in zip(data.periods, data.values, strict=True)),
     )
     notes = [
@@ -349,8 +471,14 @@ def statement_document(review: Review, mode: LangMode) -> ReportDocument:
     ]  # fmt: skip
     sign = TableBlock(
         (t.short("甲方確認", "For the Supplier"), t.short("乙方確認", "For the Partner")),
-        ((t("簽章：", "Signature:") + "\n\n" + t("日期：", "Date:"), t("簽章：", "Signature:") + "\n\n" + t("日期：", "Date:")),),
-        widths=(1, 1), kind="signature",
+        (
+            (
+                t("簽章：", "Signature:") + "\n\n" + t("日期：", "Date:"),
+                t("簽章：", "Signature:") + "\n\n" + t("日期：", "Date:"),
+            ),
+        ),
+        widths=(1, 1),
+        kind="signature",
     )
     sections = (
         Section(t.short("應付總額", "Amount payable"), (total_para,)),
@@ -399,9 +527,17 @@ def _consequence_json(c: Consequence) -> dict[str, Any]:
 def statement_json(review: Review) -> dict[str, Any]:
     """The settlement as JSON (amounts as decimal strings)."""
     s = review.settlement
-    head: dict[str, Any] = {"schema": "agreementkit/settlement/v1", "agreement": review.deal.agreement.number, "period": str(review.period)}
+    head: dict[str, Any] = {
+        "schema": "agreementkit/settlement/v1",
+        "agreement": review.deal.agreement.number,
+        "period": str(review.period),
+    }
     if s is None:
-        return {**head, "settlement": None, "note": dict(review.settlement_note) if review.settlement_note else None}
+        return {
+            **head,
+            "settlement": None,
+            "note": dict(review.settlement_note) if review.settlement_note else None,
+        }
     return {
         **head,
         "settlement": {
@@ -451,4 +587,10 @@ def to_json_bytes(data: Mapping[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-__all__: list[str] = ["review_document", "review_json", "statement_document", "statement_json", "to_json_bytes"]
+__all__: list[str] = [
+    "review_document",
+    "review_json",
+    "statement_document",
+    "statement_json",
+    "to_json_bytes",
+]

@@ -1,9 +1,9 @@
 """KPI evaluation: attainment, weighted score, status and trend. Pure functions, no I/O.
 
-* **Attainment** measures the actual against the target, linear in the relative deviation, so that
-  both directions are treated alike: higher is better → ``actual / target``; lower is better →
-  ``2 − actual / target`` (8 h target, 6 h actual → 125 %). It is floored at 0 % and capped at
-  :data:`ATTAINMENT_CAP` so one KPI cannot carry the whole score, and rounded to 0.1 %.
+* **Attainment** is what the KPI clause (``kpi_schedule``) says: higher is better → ``actual ÷ target``;
+  lower is better → ``target ÷ actual`` (8 h target, 6 h actual → 133.3 %), rounded to 0.1 %. The
+  clause sets no ceiling; only a zero actual of a lower-is-better KPI (an infinite ratio) is counted
+  as :data:`ATTAINMENT_CAP`.
 * **Weighted score** is Σ weight × attainment / 100 (100 = every target met exactly), rounded to 0.01;
   the rounded figure is the one shown and the one compared with the incentive's ``score_at_least``.
 * **Status**: *met* when the target is reached, *at risk* when only the threshold is, *missed* when
@@ -77,17 +77,18 @@ class Scorecard:
 
 
 def attainment(kpi: Kpi, actual: Decimal) -> Decimal:
-    """Attainment in % of the target (see module doc), rounded to 0.1, between 0 and ATTAINMENT_CAP."""
+    """Attainment in % of the target (see module doc), rounded to 0.1."""
     target = kpi.target
     if target == 0:
         ok = actual <= 0 if kpi.direction == "lower_is_better" else actual >= 0
         value = HUNDRED if ok else Decimal(0)
     elif kpi.direction == "higher_is_better":
         value = actual / target * HUNDRED
+    elif actual <= 0:
+        value = ATTAINMENT_CAP
     else:
-        value = (2 - actual / target) * HUNDRED
-    value = min(max(value, Decimal(0)), ATTAINMENT_CAP)
-    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        value = target / actual * HUNDRED
+    return max(value, Decimal(0)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def status(kpi: Kpi, actual: Decimal) -> Status:

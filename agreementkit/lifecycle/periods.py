@@ -53,6 +53,11 @@ class Period:
         index = self.year * 12 + self.first_month - 1 - self.months
         return Period(index // 12, index % 12 + 1, self.kind)
 
+    def next(self) -> Period:
+        """The period of the same kind just after this one."""
+        index = self.year * 12 + self.first_month - 1 + self.months
+        return Period(index // 12, index % 12 + 1, self.kind)
+
     def __str__(self) -> str:
         if self.kind == "year":
             return f"{self.year}"

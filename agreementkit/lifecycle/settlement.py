@@ -18,9 +18,9 @@ Interpretation (also stated on the statement):
   tax adjustment, a commission is invoiced with tax - shown as its own line. When prices include tax
   the computed amounts already include it and the tax share (5/105) is shown for information only.
   Cross-border settlements carry no Taiwanese business tax line.
-* **MDF**: the market development fund accrues at its percentage of the basis, capped per period, and
-  is claimed against proof of marketing spend within ``claim_days``; it is shown separately and is not
-  part of the amount payable.
+* **MDF**: the market development fund accrues at its percentage of the basis, capped per period; its
+  use must be approved by the end of the next period or it lapses, and each activity is claimed against
+  proof within ``claim_days`` after it ends. It is shown separately and is not part of the amount payable.
 """
 
 from __future__ import annotations
@@ -363,7 +363,7 @@ def settle(
             capped = min(mdf_amount, mdf_cap)
             calc += f"; min({_n(mdf_amount)}, {_n(mdf_cap)}) = {_n(capped)}"
             mdf_amount = capped
-        mdf_deadline = period.end + dt.timedelta(days=mdf.claim_days)
+        mdf_deadline = period.next().end  # unused fund lapses after the accrual period and the next one
         lines.append(
             WorkedLine(
                 "mdf",
