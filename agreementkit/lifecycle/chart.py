@@ -152,7 +152,7 @@ def kpi_chart(data: KpiChartData, fmt: Format = "png") -> bytes:
             left.set_xlabel(data.axis_attainment)
             left.set_title(data.title_bars, fontsize=10)
             left.grid(axis="x", color="#e0e0e0", zorder=0)
-            left.legend(loc="lower right", fontsize=7, frameon=False)
+            left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=7, frameon=False)
 
             xs = list(range(len(data.periods)))
             palette = ["#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#5d4037", "#ad1457", "#2e7d32", "#455a64"]

@@ -117,8 +117,8 @@ def _meta(review: Review, t: _T, extra: list[tuple[str, str]]) -> TableBlock:
 
 
 def _cite(c: Consequence, t: _T) -> str:
-    label = t.loc(c.citation.label, " / ")
-    return t(f"依據：{label}", f"Under {label}", "　")
+    zh, en = c.citation.label["zh-TW"], c.citation.label["en"]
+    return t(f"依據：{zh}", f"under {en}", " / ")
 
 
 def _consequence_paras(review: Review, t: _T) -> list[Para]:
