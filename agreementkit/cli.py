@@ -127,6 +127,3 @@ def library_show(clause_id: str, library_dir: Path | None, lang: str | None) -> 
 from agreementkit.cli_review import review  # noqa: E402
 main.add_command(review)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

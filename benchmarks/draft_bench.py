@@ -41,7 +41,7 @@ def cold(deal: Path, runs: int) -> list[float]:
         for _ in range(runs):
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "agreementkit.cli", "draft", str(deal), "-o", out, "--force"],
+                [sys.executable, "-m", "agreementkit", "draft", str(deal), "-o", out, "--force"],
                 check=True,
                 capture_output=True,
             )
@@ -58,7 +58,7 @@ def pages(deal: Path) -> str:
         return "n/a"
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(
-            [sys.executable, "-m", "agreementkit.cli", "draft", str(deal), "-o", out],
+            [sys.executable, "-m", "agreementkit", "draft", str(deal), "-o", out],
             check=True,
             capture_output=True,
         )

@@ -1,0 +1,5 @@
+"""``python -m agreementkit`` runs the CLI."""
+
+from agreementkit.cli import main
+
+main()
