@@ -1,0 +1,57 @@
+"""Facts about a document that conditional playbook rules test (exclusive, profit sharing …)."""
+
+from __future__ import annotations
+
+import re
+
+from agreementkit.check.model import Document, Evidence, TopicResult, quote
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "personal_data": re.compile(
+        r"個人資料|個資|客戶(?:資料|名單|資訊)|消費者資料|personal (?:data|information)|customer (?:data|lists?|information)|"
+        r"end[- ]user (?:data|information)|personally identifiable",
+        re.I,
+    ),
+    "franchise_like": re.compile(
+        r"加盟(?:金|費|主|店|體系)|franchise fee|initial (?:franchise )?fee|franchisor|franchisee|"
+        r"(?:使用|授權)[^。]{0,20}(?:商標|品牌)[^。]{0,30}(?:經營(?:技術|模式|系統|know-how)|營運系統)",
+        re.I,
+    ),
+    "cure_period": re.compile(
+        r"cure period|(?:to|and) cure|remed(?:y|ied) within|improvement plan|限期(?:改正|改善|補正)|改善(?:期|計畫)|補正期",
+        re.I,
+    ),
+    "prevailing_language": re.compile(r"(?:中文|英文)(?:版本)?為準|prevail|control(?:s|ling)? in (?:the )?(?:event|case)", re.I),
+    "agency": re.compile(r"代辦商|以甲方名義|in the name of (?:the )?(?:supplier|company|principal)|on behalf of the principal", re.I),
+}
+
+
+def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[Evidence]]:
+    """Facts that hold for ``doc`` with evidence (topic evidence or a matching paragraph)."""
+    present = {t.id: t.evidence for t in topics if t.present}
+    facts: dict[str, list[Evidence]] = {}
+    for fact, topic_ids in {
+        "exclusive": ("exclusivity",),
+        "profit_sharing": ("revenue_sharing", "mdf"),
+        "kpis": ("kpi_targets",),
+        "kpi_termination": ("kpi_termination",),
+        "resale_price": ("price_restriction",),
+        "non_compete": ("non_compete",),
+    }.items():
+        for tid in topic_ids:
+            if tid in present:
+                facts[fact] = present[tid]
+                break
+    for fact, pattern in _PATTERNS.items():
+        for block in doc.blocks:
+            m = pattern.search(block.text)
+            if m:
+                facts[fact] = [Evidence(block.location, quote(block.text, m.start(), m.end()))]
+                break
+    cjk = sum(1 for b in doc.blocks[:200] for ch in b.text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for b in doc.blocks[:200] for ch in b.text if ch.isascii() and ch.isalpha())
+    if cjk > 500 and latin > 2000:
+        facts["bilingual"] = []
+    if "expiration" not in present:
+        facts["no_fixed_term"] = []
+    return facts
