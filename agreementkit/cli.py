@@ -127,3 +127,5 @@ def library_show(clause_id: str, library_dir: Path | None, lang: str | None) -> 
 from agreementkit.cli_review import review  # noqa: E402
 main.add_command(review)
 
+from agreementkit.cli_check import check  # noqa: E402
+main.add_command(check)
