@@ -6,6 +6,7 @@ is checked here against what a lawyer would ask before the draft goes out.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,7 @@ def lint_deal(deal: Deal, loaded: LoadedYaml) -> list[Finding]:
     ps = deal.profit_sharing
     if ps is not None:
         rates = [t.rate for t in ps.tiers]
-        if any(b < a for a, b in zip(rates, rates[1:], strict=False)):
+        if any(b < a for a, b in itertools.pairwise(rates)):
             out.append(Finding("warning", "tiers", "a higher tier pays a lower rate than the tier below it",
                                "revenue_sharing", _at(loaded, "profit_sharing", "tiers")))
         if not ps.audit_rights:

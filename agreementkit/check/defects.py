@@ -3,6 +3,7 @@ numbering gaps, and cover-page amounts or dates that the body contradicts."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from agreementkit.check.model import Block, Document, Evidence, Finding, quote
@@ -101,10 +102,10 @@ def broken_references(doc: Document) -> list[Finding]:
                     "blocker",
                     "broken-reference",
                     f"cross-reference to a clause that no longer exists ({target})",
-                    evidence=(Evidence(location, target),),
+                    evidence=(Evidence(location, _text_at(doc, location.paragraph) or target),),
                 )
             )
-    articles = _article_numbers(doc.blocks)
+    articles = _article_numbers(doc.blocks) if not doc.ours else []  # ours: REF fields are exact
     if articles:
         last = max(n for n, _ in articles)
         pattern = _ZH_ARTICLE_REF if doc.language == "zh-TW" else _EN_ARTICLE_REF
@@ -126,6 +127,10 @@ def broken_references(doc: Document) -> list[Finding]:
                         )
                     )
     return out[:20]
+
+
+def _text_at(doc: Document, index: int) -> str:
+    return quote(doc.blocks[index].text) if 0 <= index < len(doc.blocks) else ""
 
 
 def _article_numbers(blocks: list[Block]) -> list[tuple[int, Block]]:
@@ -151,7 +156,7 @@ def numbering_gaps(doc: Document) -> list[Finding]:
     """Typed article numbers that skip or repeat (第三條 after 第一條)."""
     out: list[Finding] = []
     numbers = _article_numbers(doc.blocks)
-    for (prev, _), (n, block) in zip(numbers, numbers[1:], strict=False):
+    for (prev, _), (n, block) in itertools.pairwise(numbers):
         if n != prev + 1 and n > prev:
             out.append(
                 Finding(

@@ -22,6 +22,13 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "prevailing_language": re.compile(r"(?:中文|英文)(?:版本)?為準|prevail|control(?:s|ling)? in (?:the )?(?:event|case)", re.I),
+    "resale_price": re.compile(
+        r"(?:轉售|零售|銷售|售)價[^。]{0,20}(?:不得(?:低於|高於)|應(?:依|按|遵守|維持)|須(?:依|按))|"
+        r"(?:不得|禁止)[^。]{0,20}(?:低於|高於)[^。]{0,20}(?:建議|指定|約定)?售價|"
+        r"(?:shall|will|must|may) not (?:re)?sell[^.;]{0,60}(?:below|above|less than|more than)[^.;]{0,40}price|"
+        r"minimum (?:resale|advertised) price|(?:re)?sell[^.;]{0,40}at (?:the )?(?:prices?|rates?) (?:set|fixed|determined|specified) by",
+        re.I,
+    ),
     "agency": re.compile(r"代辦商|以甲方名義|in the name of (?:the )?(?:supplier|company|principal)|on behalf of the principal", re.I),
 }
 
@@ -35,7 +42,6 @@ def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[E
         "profit_sharing": ("revenue_sharing", "mdf"),
         "kpis": ("kpi_targets",),
         "kpi_termination": ("kpi_termination",),
-        "resale_price": ("price_restriction",),
         "non_compete": ("non_compete",),
     }.items():
         for tid in topic_ids:

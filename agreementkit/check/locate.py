@@ -37,14 +37,17 @@ def bookmark_topics(doc: Document, library: ClauseTopics) -> tuple[dict[str, lis
     by_mark = {bookmark_name(cid): cid for cid in library.clause_ids()}
     found: dict[str, list[Evidence]] = {}
     covered: set[int] = set()
+    first = next((i for i, b in enumerate(doc.blocks) if b.bookmarks), len(doc.blocks))
+    covered.update(range(first))  # our cover page and key-terms table only summarise the clauses
     for index, block in enumerate(doc.blocks):
+        if any(m.startswith(BOOKMARK_PREFIX) for m in block.bookmarks):
+            covered.add(index)  # our own article headings and clauses
         for mark in block.bookmarks:
             if mark.startswith(ARTICLE_PREFIX) or mark not in by_mark:
                 continue
             topic_id = library.topic_of(by_mark[mark])
             if topic_id is None or not is_topic(topic_id):
                 continue
-            covered.add(index)
             for tid in (topic_id, *IMPLIED_TOPICS.get(topic_id, ())):
                 evidence = found.setdefault(tid, [])
                 if len(evidence) < 3 and not any(e.location.article == block.location.article for e in evidence):

@@ -46,14 +46,17 @@ def _check_topics(values: list[str]) -> list[str]:
 
 
 def _check_facts(values: list[str]) -> list[str]:
-    unknown = [v for v in values if v not in FACTS]
+    unknown = [v for v in values if v not in FACTS and not is_topic(v)]
     if unknown:
         raise ValueError(f"unknown fact(s): {', '.join(unknown)}; known: {', '.join(FACTS)}")
     return values
 
 
 class Rule(_Strict):
-    """A conditional rule: when every fact in ``when`` holds, the required topics / facts must too."""
+    """A conditional rule: when every fact in ``when`` holds, the required topics / facts must too.
+
+    ``when`` names facts (see :data:`FACTS`) or topic ids (true when the topic is present).
+    """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     when: list[str] = Field(min_length=1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agreementkit.check.model import Evidence, Finding, TopicResult
+from agreementkit.check.model import Evidence, Finding, Severity, TopicResult
 from agreementkit.check.playbook import Playbook, Rule
 from agreementkit.check.topics import TOPIC_BY_ID
 
@@ -26,10 +26,12 @@ def apply_playbook(
 ) -> list[Finding]:
     """Every finding the playbook yields. ``hints`` give a location for a missing topic (where it was)."""
     present = {t.id for t in topics if t.present}
+    facts = {**{t.id: t.evidence for t in topics if t.present}, **facts}
     hints = hints or {}
     findings: list[Finding] = []
     zh = lang == "zh-TW"
-    for severity, ids in (("blocker", book.required), ("warning", book.recommended)):
+    levels: tuple[tuple[Severity, list[str]], ...] = (("blocker", book.required), ("warning", book.recommended))
+    for severity, ids in levels:
         for tid in ids:
             if tid in present:
                 continue

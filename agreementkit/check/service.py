@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agreementkit.check.model import SEVERITY_ORDER, Block, Document, Evidence, Finding, Kind, Location, TopicResult
+from agreementkit.check.model import (
+    SEVERITY_ORDER,
+    Block,
+    Document,
+    Evidence,
+    Finding,
+    Kind,
+    Location,
+    TopicResult,
+)
 
 
 @dataclass(frozen=True)
@@ -105,16 +114,16 @@ def _missing_hints(doc: Document, library: _LibraryTopics, agreement_type: str |
     previous: Block | None = None
     for article in outline.articles:
         for cid in article.clauses:
-            block = last_block.get(bookmark_name(cid))
-            if block is not None:
-                previous = block
+            here = last_block.get(bookmark_name(cid))
+            if here is not None:
+                previous = here
                 continue
             topic_id = library.topic_of(cid)
             if topic_id is None or topic_id in hints:
                 continue
             heading = article.heading.get("zh-TW" if doc.language == "zh-TW" else "en")
             where = previous.location if previous is not None else Location(0)
-            note = f"clause '{cid}' of article '{heading}' is gone; it stood after {where.describe()}"
+            note = f"clause '{cid}' of article '{heading}' is gone; it stood after this paragraph"
             hints[topic_id] = [Evidence(where, note)]
     return hints
 

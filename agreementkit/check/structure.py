@@ -125,7 +125,13 @@ def parse_heading(text: str) -> Heading | None:
         title, inline = _short_title(m.group(2))
         return Heading(2, m.group(1), title, inline)
     stripped = text.strip()
-    if 3 <= len(stripped) <= 60 and stripped.isupper() and _LATIN.search(stripped) and not stripped.endswith(","):
+    if (
+        3 <= len(stripped) <= 60
+        and stripped.isupper()
+        and not _CJK.search(stripped)
+        and len(_LATIN.findall(stripped)) * 2 > len(stripped)
+        and not stripped.endswith(",")
+    ):
         return Heading(1, "", stripped.title(), False)
     return None
 
@@ -158,11 +164,15 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
     heading: str | None = None
     clause: str | None = None
     article_count = 0
+    paragraphs = list(paragraphs)
+    styled = sum(1 for p in paragraphs if p.style_level == 1) >= 3  # Word headings define the articles
     for para in paragraphs:
         text = para.text.strip()
         if not text or _PAGE_NUMBER.fullmatch(text):
             continue
         found = parse_heading(text) if not para.in_table else None
+        if styled and para.style_level is None and found is not None and found.level == 1:
+            found = None
         is_heading = False
         if para.style_level == 1 or (found is not None and found.level == 1 and para.style_level is None):
             article_count += 1

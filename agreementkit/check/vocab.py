@@ -283,7 +283,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "en": [
             r"\bliquidated damages\b",
             rf"\bpenalt(?:y|ies)\b{S}{{0,60}}(?:of|equal|amount|%|percent|per (?:day|week|month)|shall be (?:applied|paid|due))",
-            rf"\b(?:termination|cancellation|early termination|break(?:age)?|exit) (?:fee|charge|payment)s?\b",
+            r"\b(?:termination|cancellation|early termination|break(?:age)?|exit) (?:fee|charge|payment)s?\b",
             rf"\b(?:pay|owe)\b{S}{{0,80}}\b(?:as a penalty|a penalty)\b",
         ],
         "exclude": [r"without penalty|interest and penalties|penalties and interest|fines,? (?:or|and) penalties|penalty of nullity|"
@@ -307,10 +307,10 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "en": [
             r"\broyalt(?:y|ies)\b",
             r"\b(?:revenue|profit|income|fee)[- ]shar\w*",
-            rf"\b(?:percent|%)\)? of (?:the |all |such )?(?:\w+ ){{0,2}}(?:net|gross|adjusted|aggregate|total) "
+            r"\b(?:percent|%)\)? of (?:the |all |such )?(?:\w+ ){0,2}(?:net|gross|adjusted|aggregate|total) "
             r"(?:sales|revenues?|profits?|receipts|income|billings|proceeds|collections|margin)",
             r"\bcommissions? (?:of|equal to|equivalent to|at (?:a|the) rate|rate|calculated|based on|payable)\b",
-            rf"\bshare (?:of|in) (?:the )?(?:\w+ ){{0,2}}(?:revenues?|profits?|income|proceeds|fees)\b",
+            r"\bshare (?:of|in) (?:the )?(?:\w+ ){0,2}(?:revenues?|profits?|income|proceeds|fees)\b",
             rf"\b(?:receive|retain|entitled to)\b{S}{{0,40}}\b(?:\d+%|percent)\b{S}{{0,60}}\b(?:revenue|profit|sales|proceeds|fees)",
             r"\bsplit\b" + S + r"{0,40}\b(?:revenue|profit|proceeds|fees)",
             rf"\b(?:each party|parties) (?:shall )?shares?\b{S}{{0,30}}\d+%",
@@ -348,7 +348,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:shall|will) (?:automatically )?(?:expire|terminate)\b{S}{{0,40}}\b(?:on|at|upon the (?:expiration|end)|at the end)\b",
             r"\bexpir(?:e|es|ation|y)(?: date)?\b" + S + r"{0,20}\b(?:on|of)\b" + S + r"{0,40}\b(?:19|20)\d\d\b",
             r"\bin perpetuity\b", r"\b(?:initial|original) term\b",
-            rf"\bterm of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b",
+            r"\bterm of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b",
         ],
         "zh": [rf"{AGREEMENT}?(?:之)?(?:有效)?(?:期間|期限)(?:為|自|如下|：)", rf"自{Z}{{0,40}}起(?:至|算){Z}{{0,40}}(?:止|屆滿|為止)",
                r"有效期(?:間|限)?", rf"{AGREEMENT}{Z}{{0,20}}(?:生效){Z}{{0,30}}(?:年|個月)"],

@@ -6,7 +6,13 @@ import re
 from pathlib import Path
 
 from agreementkit.check.model import Document
-from agreementkit.check.structure import RawParagraph, build_blocks, detect_language, join_lines, parse_heading
+from agreementkit.check.structure import (
+    RawParagraph,
+    build_blocks,
+    detect_language,
+    join_lines,
+    parse_heading,
+)
 from agreementkit.errors import InputError
 
 MAX_PAGES = 2000
@@ -34,7 +40,7 @@ def _paragraphs(page_text: str, page: int) -> list[RawParagraph]:
         if heading is not None and (heading.level == 1 or current):
             flush()
         current.append(line)
-        if heading is not None and not heading.inline or _END.search(line) and len(line) < 60:
+        if (heading is not None and not heading.inline) or (_END.search(line) and len(line) < 60):
             flush()
     flush()
     return out

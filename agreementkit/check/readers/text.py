@@ -6,7 +6,13 @@ import re
 from pathlib import Path
 
 from agreementkit.check.model import Document
-from agreementkit.check.structure import RawParagraph, build_blocks, detect_language, join_lines, parse_heading
+from agreementkit.check.structure import (
+    RawParagraph,
+    build_blocks,
+    detect_language,
+    join_lines,
+    parse_heading,
+)
 from agreementkit.errors import InputError
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
