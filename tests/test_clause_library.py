@@ -9,6 +9,7 @@ Cross-reference and table markers are written as [ref:<id>] and [table:<name>] i
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -93,7 +94,9 @@ def readable(text: str) -> str:
     return re.sub(f"{TABLE_OPEN}([^{TABLE_CLOSE}]*){TABLE_CLOSE}", r"[table:\1]", text)
 
 
+@functools.cache
 def render_sample(cid: str, variant_id: str, lang: Lang) -> str:
+    """Rendered once per session: the golden and the structure tests share it."""
     clause = LIB.clause(cid)
     variant = next(v for v in clause.variants if v.id == variant_id)
     return render_text(clause, variant, lang, sample_values(clause, variant_id), extra=EXTRA[lang])
