@@ -9,6 +9,7 @@ and a short quote).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from agreementkit.check.vocab import KEYS, VOCAB
 
 MAX_EVIDENCE = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bno)(?<!\bNo)[.;](?=\s|$)|[。；]")
 
 
@@ -93,20 +93,37 @@ def heading_text(block: Block) -> str | None:
 
 
 class _KeyIndex:
-    """Which paragraphs contain a word starting with a given key."""
+    """Which paragraphs contain a word starting with a given key (fast ``str.find`` over all text)."""
 
     def __init__(self, lowered: list[str]) -> None:
-        self.by_prefix: dict[str, dict[str, set[int]]] = {}
-        for i, text in enumerate(lowered):
-            for word in set(_WORD.findall(text)):
-                self.by_prefix.setdefault(word[:2], {}).setdefault(word, set()).add(i)
+        self.starts: list[int] = []
+        pos = 0
+        for text in lowered:
+            self.starts.append(pos)
+            pos += len(text) + 1
+        self.full = "\n".join(lowered)
+        self.cache: dict[str, set[int]] = {}
+
+    def _blocks_with(self, key: str) -> set[int]:
+        if key not in self.cache:
+            hits: set[int] = set()
+            full, starts = self.full, self.starts
+            i = full.find(key)
+            while i != -1:
+                if i == 0 or not full[i - 1].isalnum():
+                    block = bisect.bisect_right(starts, i) - 1
+                    hits.add(block)
+                    nxt = starts[block + 1] if block + 1 < len(starts) else len(full)
+                    i = full.find(key, nxt)
+                else:
+                    i = full.find(key, i + 1)
+            self.cache[key] = hits
+        return self.cache[key]
 
     def blocks(self, keys: tuple[str, ...]) -> list[int]:
         hits: set[int] = set()
         for key in keys:
-            for word, where in self.by_prefix.get(key[:2], {}).items():
-                if word.startswith(key):
-                    hits |= where
+            hits |= self._blocks_with(key)
         return sorted(hits)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from agreementkit.check.model import Document, Evidence, TopicResult, quote
@@ -33,6 +34,16 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+_KEYS: dict[str, tuple[str, ...]] = {
+    "personal_data": ("個人資料", "個資", "客戶", "消費者", "personal", "customer", "end-user", "end user"),
+    "franchise_like": ("加盟", "franchis", "initial fee", "經營"),
+    "cure_period": ("cure", "remed", "improvement plan", "限期", "改善", "補正"),
+    "prevailing_language": ("為準", "prevail", "control"),
+    "resale_price": ("價", "sell", "resale", "advertised price"),
+    "agency": ("代辦商", "名義", "in the name of", "on behalf of the principal"),
+}
+
+
 def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[Evidence]]:
     """Facts that hold for ``doc`` with evidence (topic evidence or a matching paragraph)."""
     present = {t.id: t.evidence for t in topics if t.present}
@@ -48,12 +59,22 @@ def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[E
             if tid in present:
                 facts[fact] = present[tid]
                 break
+    texts = [b.text for b in doc.blocks]
+    starts: list[int] = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    full = "\n".join(texts)
+    lowered = full.lower()
     for fact, pattern in _PATTERNS.items():
-        for block in doc.blocks:
-            m = pattern.search(block.text)
-            if m:
-                facts[fact] = [Evidence(block.location, quote(block.text, m.start(), m.end()))]
-                break
+        if not any(k in lowered for k in _KEYS[fact]):
+            continue  # cheap pre-check before the regex
+        m = pattern.search(full)
+        if m:
+            bi = bisect.bisect_right(starts, m.start()) - 1
+            block = doc.blocks[bi]
+            facts[fact] = [Evidence(block.location, quote(block.text, m.start() - starts[bi], m.end() - starts[bi]))]
     cjk = sum(1 for b in doc.blocks[:200] for ch in b.text if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for b in doc.blocks[:200] for ch in b.text if ch.isascii() and ch.isalpha())
     if cjk > 500 and latin > 2000:

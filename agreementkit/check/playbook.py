@@ -7,6 +7,7 @@ with ``--playbook FILE`` or put one with the same name in ``--library DIR/playbo
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -103,6 +104,15 @@ class Playbook(_Strict):
 
 
 def _load_file(path: Path) -> Playbook:
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0  # load_yaml reports the missing file
+    return _load_cached(path.resolve(), stamp)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: Path, stamp: int) -> Playbook:
     from agreementkit.validation import validate_document
     from agreementkit.yamlio import load_yaml
 

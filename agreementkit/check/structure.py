@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agreementkit.check.model import Block, Location
 
@@ -90,6 +91,7 @@ def _short_title(rest: str) -> tuple[str | None, bool]:
     return None, True
 
 
+@lru_cache(maxsize=8192)
 def parse_heading(text: str) -> Heading | None:
     """Recognise ``text`` as an article / clause / annex heading in zh-TW or English, or None."""
     if len(text) > 2000:
