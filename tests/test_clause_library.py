@@ -53,6 +53,9 @@ ASCII_PUNCT_BETWEEN_CJK = re.compile(f"[{CJK}][,;:][{CJK}]")
 TYPED_ARTICLE = re.compile(r"(?<![法則])第[〇零一二三四五六七八九十百千\d]+條")
 TYPED_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(\w\)|\d+(?:\.\d+)*[.)]?\s)", re.M)
 TYPED_CLAUSE_EN = re.compile(r"\bClause \d")
+# A clause becomes 第四條第三項 when it shares its article, so 本條 / 前項 inside it would point at the
+# wrong text: paragraphs within a clause are referred to as 前述 / 下述 instead.
+POSITIONAL_ZH = re.compile(r"本條|本項|前項|次項|前二項|後項")
 REF_IN_SOURCE = re.compile(r"""ref\(\s*["']([a-z0-9_]+)["']\s*\)""")
 
 
@@ -137,6 +140,7 @@ def test_variant_renders_like_its_golden_file(cid: str, variant_id: str, lang: L
         assert re.search(f"[{CJK}]", text), "zh-TW text without Chinese characters"
         assert not ASCII_PUNCT_BETWEEN_CJK.search(text), ASCII_PUNCT_BETWEEN_CJK.search(text)
         assert not TYPED_ARTICLE.search(text), f"typed article number: {TYPED_ARTICLE.search(text)}"
+        assert not POSITIONAL_ZH.search(text), f"positional reference: {POSITIONAL_ZH.search(text)}"
     else:
         assert not re.search(f"[{CJK}]", text.replace("代辦商", "")), "Chinese text in the English body"
         assert not TYPED_CLAUSE_EN.search(text), "typed clause number"
