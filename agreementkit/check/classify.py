@@ -93,7 +93,7 @@ def heading_text(block: Block) -> str | None:
 
 
 class _KeyIndex:
-    """Which paragraphs contain a word starting with a given key (fast ``str.find`` over all text)."""
+    """Which paragraphs contain a given key anywhere (fast ``str.find`` over all text)."""
 
     def __init__(self, lowered: list[str]) -> None:
         self.starts: list[int] = []
@@ -110,13 +110,9 @@ class _KeyIndex:
             full, starts = self.full, self.starts
             i = full.find(key)
             while i != -1:
-                if i == 0 or not full[i - 1].isalnum():
-                    block = bisect.bisect_right(starts, i) - 1
-                    hits.add(block)
-                    nxt = starts[block + 1] if block + 1 < len(starts) else len(full)
-                    i = full.find(key, nxt)
-                else:
-                    i = full.find(key, i + 1)
+                block = bisect.bisect_right(starts, i) - 1
+                hits.add(block)
+                i = full.find(key, starts[block + 1]) if block + 1 < len(starts) else -1
             self.cache[key] = hits
         return self.cache[key]
 

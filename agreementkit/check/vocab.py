@@ -6,7 +6,7 @@ Each entry may give:
 - ``en`` / ``zh``: patterns that show the clause in body text (English is matched case-insensitively);
 - ``exclude``: if the sentence around a match also matches this, the match does not count;
 - ``require``: the sentence around a match must also match this;
-- ``keys``: word beginnings, one of which every English match contains (a fast pre-filter: only
+- ``keys``: strings, one of which every English match contains (a fast pre-filter: only
   paragraphs holding a key are searched). ``tests/test_check_classify.py`` checks that the
   pre-filter never hides a match.
 
@@ -164,9 +164,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "heading": [r"non-?solicit", r"solicitation", r"招攬|挖角"],
         "en": [
             r"\bnon-?solicit\w*",
-            rf"\bnot\b{S}{{0,80}}\b(?:solicit\w*|hire|employ|recruit|induce|entice|engage)\b{S}{{0,120}}"
+            rf"\b(?:not|neither|nor|never)\b{S}{{0,80}}\b(?:solicit\w*|hire|employ|recruit|induce|entice|engage)\b{S}{{0,120}}"
             r"\b(?:employees?|personnel|staff|employ(?:ment|ed)|workers|officers)\b",
-            rf"\bnot\b{S}{{0,60}}\b(?:solicit\w*|divert|entice|induce)\b{S}{{0,80}}\b(?:customers?|clients?|accounts|business)\b",
+            rf"\b(?:not|neither|nor|never)\b{S}{{0,60}}\b(?:solicit\w*|divert|entice|induce)\b{S}{{0,80}}\b(?:customers?|clients?|accounts|business)\b",
             rf"\b(?:divert|attempt to divert)\b{S}{{0,60}}\b(?:business|customers?|clients?)\b",
         ],
         "zh": [rf"不得{Z}{{0,40}}(?:招攬|挖角|聘僱|僱用|聘用|引誘|勸誘){Z}{{0,40}}(?:員工|人員|客戶|受僱人|職員)", r"禁止招攬"],
@@ -603,7 +603,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "most_favored_nation": ('favor', 'favour', 'lower', 'better'),
     "partner_obligations": ('effort', 'diligent', 'actively'),
     "vendor_support": ('support', 'training', 'marketing'),
-    "non_compete": ('compet',),
+    "non_compete": ("compet", "engage", "participate", "invest", "interested"),
     "non_solicit": ('solicit', 'hire', 'employ', 'recruit', 'induce', 'entice', 'divert'),
     "reporting": ('report',),
     "ordering": ('order', 'delivery', 'shipping', 'incoterm'),

@@ -1,0 +1,135 @@
+"""The classifier on small English and Traditional-Chinese snippets, and on real CUAD contracts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agreementkit.check.classify import classify, compiled_topics, lower_pattern
+from agreementkit.check.model import Block, Location
+from agreementkit.check.readers import read_document
+from agreementkit.check.structure import detect_language, join_lines, parse_heading
+from agreementkit.check.topics import TOPIC_BY_ID
+from agreementkit.check.vocab import KEYS, VOCAB
+
+CUAD = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cuad-dev"
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(t, Location(i)) for i, t in enumerate(texts)]
+
+
+EN_CASES = {
+    "governing_law": "This Agreement shall be governed by and construed in accordance with the laws of the State of New York.",
+    "anti_assignment": "Neither party may assign this Agreement without the prior written consent of the other party.",
+    "exclusivity": "Supplier hereby appoints Distributor as its exclusive distributor of the Products in the Territory.",
+    "renewal": "Thereafter, this Agreement shall automatically renew for successive one (1) year terms.",
+    "renewal_notice": "This Agreement shall automatically renew for successive one-year terms unless either party "
+    "gives written notice of non-renewal at least sixty (60) days prior to the end of the then-current term.",
+    "audit_rights": "Supplier shall have the right, upon reasonable notice, to audit the books and records of Reseller.",
+    "liability_cap": "IN NO EVENT SHALL EITHER PARTY'S AGGREGATE LIABILITY EXCEED THE FEES PAID HEREUNDER.",
+    "insurance": "Distributor shall maintain product liability insurance with limits of at least $1,000,000.",
+    "non_solicit": "During the Term, neither party shall solicit for employment any employee of the other party.",
+    "termination_for_convenience": "Either party may terminate this Agreement for any reason upon ninety (90) days "
+    "prior written notice.",
+    "rofr": "Company shall have a right of first refusal to purchase the shares on the same terms.",
+    "most_favored_nation": "Supplier agrees that the prices charged to Buyer shall be no less favorable than "
+    "those charged to any other customer.",
+    "revenue_sharing": "Licensee shall pay Licensor a royalty of five percent (5%) of Net Sales.",
+    "force_majeure": "Neither party shall be liable for delays caused by force majeure.",
+}
+
+ZH_CASES = {
+    "governing_law": "本契約之解釋及適用，以中華民國法律為準據法。",
+    "anti_assignment": "未經他方書面同意，任一方不得將本契約之權利義務讓與第三人。",
+    "exclusivity": "甲方指定乙方為本產品於約定區域內之獨家經銷商。",
+    "renewal": "本契約期滿前雙方均未以書面表示不續約者，本契約自動延展一年。",
+    "renewal_notice": "任一方如不欲續約，應於期滿三個月前以書面通知他方不續約之意思。",
+    "audit_rights": "甲方得於營業時間內派員查核乙方與本產品有關之帳冊及紀錄。",
+    "liability_cap": "任一方依本契約所負之損害賠償責任總額，以前十二個月已付價金為上限。",
+    "confidentiality": "雙方對於因本契約知悉之他方機密資訊，應負保密義務。",
+    "data_protection": "乙方蒐集、處理及利用客戶個人資料，應遵守個人資料保護法。",
+    "revenue_sharing": "甲方應依乙方每季淨銷售額按附表所定比率給付回饋金。",
+    "kpi_termination": "乙方連續二季未達第八條所定績效指標者，甲方得以書面終止本契約。",
+    "dispute_resolution": "因本契約所生之爭議，雙方同意提付中華民國仲裁協會仲裁。",
+    "non_compete": "乙方於本契約有效期間內，不得經銷與本產品相同或類似之競爭產品。",
+    "liquidated_damages": "乙方違反前項約定者，應給付甲方懲罰性違約金新臺幣五十萬元。",
+}
+
+
+@pytest.mark.parametrize("topic_id", sorted(EN_CASES))
+def test_english_snippets(topic_id: str) -> None:
+    assert topic_id in classify(blocks("AGREEMENT", EN_CASES[topic_id]))
+
+
+@pytest.mark.parametrize("topic_id", sorted(ZH_CASES))
+def test_chinese_snippets(topic_id: str) -> None:
+    found = classify(blocks("經銷合約書", ZH_CASES[topic_id]))
+    assert topic_id in found
+    ev = found[topic_id][0]
+    assert ev.quote and ev.location.paragraph == 1
+
+
+def test_negatives_are_not_found() -> None:
+    found = classify(blocks(
+        "Supplier appoints Reseller as a non-exclusive reseller.",
+        "The courts of Delaware shall have exclusive jurisdiction.",
+        "All remedies are cumulative and not exclusive of any other remedies.",
+    ))
+    assert "exclusivity" not in found
+    zh = classify(blocks("甲方授權乙方為非獨家經銷商。", "雙方同意以臺灣臺北地方法院為第一審專屬管轄法院。"))
+    assert "exclusivity" not in zh
+
+
+def test_heading_counts_as_evidence() -> None:
+    doc = [Block("Insurance", Location(0, "Article 9", "Insurance"), is_heading=True), Block("Text.", Location(1))]
+    found = classify(doc)
+    assert found["insurance"][0].location.article == "Article 9"
+
+
+def test_every_topic_has_vocabulary_and_names() -> None:
+    assert set(VOCAB) == set(TOPIC_BY_ID)
+    for topic in TOPIC_BY_ID.values():
+        assert topic.zh and topic.en
+    for rule in compiled_topics():
+        assert rule.zh is not None or rule.heading is not None, rule.id
+        if rule.en is not None:
+            assert KEYS.get(rule.id), f"{rule.id} needs pre-filter keys"
+
+
+def test_lower_pattern_keeps_escapes() -> None:
+    assert lower_pattern(r"\bKPI\S") == r"\bkpi\S"
+
+
+def test_structure_helpers() -> None:
+    assert join_lines(["本契約由甲", "方與乙方簽訂", "of the", "Agreement"]) == "本契約由甲方與乙方簽訂of the Agreement"
+    assert join_lines(["termi-", "nation of the"]) == "termination of the"
+    assert detect_language("第一條　定義\n本契約所稱產品") == "zh-TW"
+    assert detect_language("ARTICLE 1 DEFINITIONS") == "en"
+    heading = parse_heading("第十二條　終止")
+    assert heading is not None and heading.label == "第十二條" and heading.title == "終止"
+    heading = parse_heading("12.3 Termination for Convenience. Either party may terminate")
+    assert heading is not None and heading.label == "12.3" and heading.inline
+
+
+def _cuad_files(n: int) -> list[tuple[Path, dict[str, dict[str, object]]]]:
+    rows = [json.loads(line) for line in (CUAD / "labels.jsonl").read_text(encoding="utf-8").splitlines()[:n]]
+    return [(CUAD / "contracts" / r["file"], r["labels"]) for r in rows]
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="shared/bench/cuad-dev not present")
+def test_key_prefilter_never_hides_a_match() -> None:
+    for path, _ in _cuad_files(6):
+        doc = read_document(path)
+        assert set(classify(doc.blocks)) == set(classify(doc.blocks, use_keys=False)), path.name
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="shared/bench/cuad-dev not present")
+def test_cuad_contracts_governing_law_found_with_evidence() -> None:
+    for path, labels in _cuad_files(4):
+        found = classify(read_document(path).blocks)
+        if labels["Governing Law"]["present"]:
+            assert "governing_law" in found, path.name
+            assert found["governing_law"][0].quote
