@@ -7,11 +7,12 @@ naming the clause, the variant, the language and the line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreementkit.errors import TemplateRenderError
@@ -28,6 +29,12 @@ def env() -> ImmutableSandboxedEnvironment:
     if _ENV is None:
         _ENV = make_env(autoescape=False)
     return _ENV
+
+
+@functools.lru_cache(maxsize=2048)
+def _compiled(source: str) -> Template:
+    """Compile a clause body once; the library is read-only while a process runs."""
+    return env().from_string(source)
 
 
 def _where(exc: TemplateError) -> str:
@@ -120,7 +127,7 @@ def render_text(
     context["lang"] = lang
     source = variant.body.get(lang)
     try:
-        return env().from_string(source).render(context).strip()
+        return _compiled(source).render(context).strip()
     except TemplateError as exc:
         raise TemplateRenderError(
             f"clause {clause.id!r}, variant {variant.id!r}, {lang}{_where(exc)}: {exc}"

@@ -603,6 +603,10 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     if agreement.number:
         header_text += f"　{agreement.number}"
     header_text += f"　v{agreement.version}"
+    # The footer's page fields go in before docxtpl renders: docxtpl replaces header and footer
+    # parts with re-parsed copies, so later python-docx edits to them would be lost.
+    tpl.init_docx()
+    _Writer(tpl.docx, agreement, options).header_footer()
     tpl.render(
         {"header_text": header_text, "footer_marker": "", "title": agreement.title[lang]},
         jinja_env=make_env(autoescape=True),
@@ -611,7 +615,6 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     doc = tpl.docx
     _apply_fonts(doc, options, english_numbering=lang == "en")
     writer = _Writer(doc, agreement, options)
-    writer.header_footer()
     writer.cover()
     writer.preamble()
     for article in agreement.articles:
