@@ -137,7 +137,7 @@ def kpis_table(deal: Deal) -> Table:
             _pair("未達門檻之效果", "If below threshold"),
         ),
         rows=tuple(rows),
-        widths=(0.18, 0.14, 0.14, 0.08, 0.2, 0.08, 0.18),
+        widths=(0.18, 0.155, 0.155, 0.075, 0.19, 0.075, 0.17),
         numeric_columns=frozenset({1, 2, 5}),
     )
 

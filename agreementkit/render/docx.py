@@ -211,6 +211,13 @@ class _Writer:
         layout = self.OxmlElement("w:tblLayout")
         layout.set(self.qn("w:type"), "fixed")
         tbl.tblPr.append(layout)
+        margins = self.OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            edge = self.OxmlElement(f"w:{side}")
+            edge.set(self.qn("w:w"), "70")
+            edge.set(self.qn("w:type"), "dxa")
+            margins.append(edge)
+        tbl.tblPr.append(margins)
         for row in grid.rows:
             for c, cell in enumerate(row.cells):
                 self.set_cell_width(cell, widths_mm[c])
