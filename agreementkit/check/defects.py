@@ -190,7 +190,8 @@ def cover_mismatches(doc: Document) -> list[Finding]:
             m = pattern.search(value)
             if not m or _norm(m.group(0)) in body_text:
                 continue
-            key = re.sub(r"(?:日期|金額|期間|date|amount)$", "", label.strip(), flags=re.I)[:4]
+            key = re.sub(r"(?:日期|金額|期間|日|date|amount)$", "", label.strip(), flags=re.I)
+            key = key[:2] if re.match(r"[\u4e00-\u9fff]", key) else key[:12]
             if len(key) < 2:
                 continue
             for other in body:

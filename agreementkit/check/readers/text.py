@@ -16,6 +16,7 @@ from agreementkit.check.structure import (
 from agreementkit.errors import InputError
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
+_FIELD = re.compile(r"^[^：:，。,.]{1,12}[：:]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
@@ -57,6 +58,10 @@ def paragraphs_of(text: str) -> list[RawParagraph]:
             continue
         if line.startswith(("|", "- ", "* ")) or parse_heading(line) is not None:
             flush()
+        if len(line) < 60 and _FIELD.match(line):  # "甲方：…", "Name: …" lines stand alone
+            flush()
+            out.append(RawParagraph(line))
+            continue
         current.append(line.lstrip("-* ") if line.startswith(("- ", "* ")) else line)
     flush()
     return out
