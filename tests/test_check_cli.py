@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from agreementkit.check.defects import find_defects
 from agreementkit.check.model import Document
 from agreementkit.check.readers.text import read_text
-from agreementkit.check.defects import find_defects
 from agreementkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
