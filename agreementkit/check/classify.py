@@ -21,6 +21,7 @@ from agreementkit.check.vocab import KEYS, VOCAB
 
 MAX_EVIDENCE = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;:]))\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bno)(?<!\bNo)[.;](?=\s|$)|[。；]")
 
 
@@ -73,12 +74,31 @@ def compiled_topics() -> tuple[CompiledTopic, ...]:
     )
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         lo = m.end()
     m2 = _SENTENCE_END.search(text, end)
-    return text[lo : m2.end() if m2 else len(text)]
+    return lo, (m2.end() if m2 else len(text))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo, hi = _bounds(text, start, end)
+    return text[lo:hi]
+
+
+def _item(text: str, start: int, end: int) -> str:
+    """The sentence around a match, narrowed to its enumerated item ("(i) …, or (ii) …").
+
+    A list such as "may terminate (i) upon 30 days' notice, or (ii) if the other party breaches"
+    holds separate conditions; an exclude word in another item says nothing about this one.
+    """
+    lo, hi = _bounds(text, start, end)
+    head = lo
+    for m in _ENUMERATOR.finditer(text, lo, start):
+        head = m.start()
+    tail = _ENUMERATOR.search(text, end, hi)
+    return text[head : tail.start() if tail else hi]
 
 
 def heading_text(block: Block) -> str | None:
@@ -173,7 +193,7 @@ def classify(
                 text = source[bi]
                 for m in pattern.finditer(text):
                     sentence = _sentence(text, m.start(), m.end())
-                    if rule.exclude is not None and rule.exclude.search(sentence):
+                    if rule.exclude is not None and rule.exclude.search(_item(text, m.start(), m.end())):
                         continue
                     if rule.require is not None and not rule.require.search(sentence):
                         continue

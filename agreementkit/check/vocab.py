@@ -402,6 +402,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:may|right to|entitled to|can|option to|elect to)\b{S}{{0,60}}\bterminat\w*\b{S}{{0,100}}\b(?:upon|by giving|with|on|providing|after|giving)\b{S}{{0,50}}"
             rf"(?:days?|months?|years?)['’]?\)?\s*(?:prior |advance |written |prior written )*notice",
             rf"\b(?:days?|months?)['’]?\)? (?:prior |advance )?(?:written )?notice\b{S}{{0,80}}\bterminat\w*",
+            rf"\bterminat\w*\b{S}{{0,30}}\bby (?:either|any|each) party\b{S}{{0,20}}\bfor any reason\b",
+            rf"\b(?:may|right to|entitled to|can|option to|elect to)\b{S}{{0,60}}\bterminat\w*\b{S}{{0,60}}\b(?:upon|by giving|with|on|providing|giving)\b"
+            rf"{S}{{0,40}}\b(?:months?|days?)['’]s\s*(?:prior |advance |written |prior written )*notice",
             rf"\b(?:notice|notif\w*)\b{S}{{0,60}}\b(?:at least|not less than|no less than)\b{S}{{0,40}}(?:days?|months?)\b{S}{{0,60}}"
             r"(?:prior to|before) the (?:desired|intended|effective) (?:date of )?termination",
         ],
@@ -425,7 +428,11 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     "change_of_control": {
         "heading": [r"change (?:of|in) control", r"控制權"],
         "en": [
-            r"\bchange (?:of|in) (?:control|ownership|management)\b",
+            r"\bchange (?:of|in) (?:the )?(?:\w+ ){0,2}(?:control|ownership|management)\b",
+            rf"\b(?:acquisition|acquires?|acquired|purchase) (?:of )?(?:a |the )?(?:majority|controlling interest|control)\b{S}{{0,60}}"
+            r"\b(?:stock|shares|voting|equity|capital|interest|assets|of (?:the other|such|either) party)",
+            rf"\bmerge[sd]?\b (?:with|into)\b{S}{{0,150}}\b(?:terminat\w*|notif\w*|consent|deemed|assign\w*)\b",
+            rf"\b(?:terminat\w*|notif\w*)\b{S}{{0,150}}\b(?:merge[sd]?|merger) (?:of|with|into)\b",
             rf"\b(?:merger|consolidation|acquisition|reorganization|amalgamation)\b{S}{{0,150}}"
             r"\b(?:deemed|constitut\w*|terminat\w*|assignment|consent|notif\w*|transfer)\b",
             r"\b(?:sale|transfer|disposition) of (?:all or )?substantially all (?:of )?(?:its|the|their)\b",
