@@ -14,14 +14,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from agreementkit.errors import LibraryError
+from pydantic import BaseModel
+
+from agreementkit.errors import AgreementKitError, LibraryError
 from agreementkit.models.clause import ClauseFile, Outline
 from agreementkit.resources import bundled_dir
 from agreementkit.validation import validate_document
 from agreementkit.yamlio import load_yaml
 
 SPECIAL_FOLDERS = ("outlines", "playbooks")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load_checked(model: type[M], path: Path, what: str) -> M:
+    """Parse a library file quickly; only when it is invalid, parse again for line numbers."""
+    try:
+        return validate_document(model, load_yaml(path, what, with_lines=False), what)
+    except AgreementKitError:
+        pass
+    try:
+        return validate_document(model, load_yaml(path, what), what)
+    except AgreementKitError as exc:  # a bad library file is a library problem, not the user's deal
+        raise LibraryError(f"{path}: invalid {what}: {'; '.join(exc.lines())}") from None
 
 
 @dataclass
@@ -75,14 +92,7 @@ class Library:
             path = self.clause_paths.get(clause_id)
             if path is None:
                 raise LibraryError(f"unknown clause id {clause_id!r}; run 'agreementkit library list'")
-            try:
-                clause = validate_document(ClauseFile, load_yaml(path, "clause file"), "clause file")
-            except LibraryError:
-                raise
-            except Exception as exc:  # a bad clause file is a library problem, not the user's deal
-                lines = getattr(exc, "lines", None)
-                detail = "; ".join(lines()) if callable(lines) else str(exc)
-                raise LibraryError(f"{path}: invalid clause file: {detail}") from None
+            clause = _load_checked(ClauseFile, path, "clause file")
             if clause.id != clause_id:
                 raise LibraryError(
                     f"{path}: the clause id {clause.id!r} must match the file name {clause_id!r}"
@@ -100,11 +110,6 @@ class Library:
             path = self.outline_paths.get(agreement_type)
             if path is None:
                 raise LibraryError(f"no outline for agreement type {agreement_type!r} in {self.folders}")
-            try:
-                outline = validate_document(Outline, load_yaml(path, "outline"), "outline")
-            except Exception as exc:
-                lines = getattr(exc, "lines", None)
-                detail = "; ".join(lines()) if callable(lines) else str(exc)
-                raise LibraryError(f"{path}: invalid outline: {detail}") from None
+            outline = _load_checked(Outline, path, "outline")
             self._outlines[agreement_type] = outline
         return self._outlines[agreement_type]

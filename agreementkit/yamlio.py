@@ -53,6 +53,10 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
                 lines[child] = node.lc.item(i)[0] + 1
             items.append(_plain(value, child, lines))
         return items
+    if isinstance(node, dict):
+        return {str(k): _plain(v, (*loc, str(k)), lines) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v, (*loc, i), lines) for i, v in enumerate(node)]
     if isinstance(node, bool) or node is None:
         return node
     if isinstance(node, float):
@@ -68,8 +72,12 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
     return node
 
 
-def load_yaml(path: Path, what: str = "YAML file") -> LoadedYaml:
-    """Load ``path`` safely (no tags, no aliases to objects) and keep key lines."""
+def load_yaml(path: Path, what: str = "YAML file", with_lines: bool = True) -> LoadedYaml:
+    """Load ``path`` safely (no Python tags; duplicate keys are errors).
+
+    ``with_lines`` keeps the line of every key for error messages (round-trip parser); without it
+    the C-accelerated safe parser is used, several times faster, for files expected to be valid.
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -87,7 +95,7 @@ def load_yaml(path: Path, what: str = "YAML file") -> LoadedYaml:
         raise InputError(f"{path}: {what} is not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read {what}: {exc.strerror}") from None
-    yaml = YAML(typ="rt")
+    yaml = YAML(typ="rt" if with_lines else "safe")
     yaml.allow_duplicate_keys = False
     try:
         node = yaml.load(text)

@@ -91,6 +91,18 @@ class _Writer:
         self.Pt = Pt
         self._bookmark_id = 0
         self.grids: list[Any] = []
+        # python-docx finds a style by scanning every style element; look each one up once.
+        self._style_ids = {st.name: st.style_id for st in doc.styles}
+
+    def new_paragraph(self, container: Any, style: str) -> Any:
+        """Append a paragraph with ``style`` (by name) to a document or cell."""
+        para = container.add_paragraph()
+        self.set_style(para, style)
+        return para
+
+    def set_style(self, para: Any, style: str) -> None:
+        """Give ``para`` the named style without python-docx's per-call style scan."""
+        para._p.style = self._style_ids[style]
 
     # -- runs, fields, bookmarks ------------------------------------------------------------
     def run(self, paragraph: Any, text: str, bold: bool = False) -> Any:
@@ -156,7 +168,7 @@ class _Writer:
         inlines: Sequence[Span | Ref] = (),
         text: str | None = None,
     ) -> Any:
-        para = container.add_paragraph(style=style)
+        para = self.new_paragraph(container, style)
         if text is not None:
             self.run(para, text)
         for inline in inlines:
@@ -245,13 +257,13 @@ class _Writer:
         style: str,
         align_right: bool = False,
     ) -> None:
-        cell.paragraphs[0].style = self.doc.styles[style]
+        self.set_style(cell.paragraphs[0], style)
         first = True
         for lang in langs:
             value = texts[lang]
             if len(langs) == 2 and lang == "en" and value == texts["zh-TW"]:
                 continue
-            para = cell.paragraphs[0] if first else cell.add_paragraph(style=style)
+            para = cell.paragraphs[0] if first else self.new_paragraph(cell, style)
             first = False
             self.run(para, value)
             if align_right:
@@ -262,11 +274,7 @@ class _Writer:
     def table(
         self, container: Any, table: Table, langs: Sequence[Lang], width_mm: float = TEXT_WIDTH_MM
     ) -> Any:
-        caption = (
-            self.doc.add_paragraph(style="AK Caption")
-            if container is self.doc
-            else container.add_paragraph(style="AK Caption")
-        )
+        caption = self.new_paragraph(container, "AK Caption")
         self.run(caption, " / ".join(table.caption[lang] for lang in langs))
         cols = len(table.header)
         grid = container.add_table(rows=1 + len(table.rows), cols=cols)
@@ -289,7 +297,8 @@ class _Writer:
                 )
             self.row_flags(grid.rows[r])
         self.set_widths(grid, [width_mm * w for w in widths])
-        self.doc.add_paragraph(style="AK Table Text") if container is self.doc else None
+        if container is self.doc:
+            self.new_paragraph(self.doc, "AK Table Text")
         return grid
 
     # -- document parts ---------------------------------------------------------------------
@@ -397,7 +406,7 @@ class _Writer:
             if not isinstance(block, Table):
                 last = made
         if isinstance(clause.blocks[-1:] and clause.blocks[-1], Table):
-            last = container.add_paragraph(style="AK Table Text")
+            last = self.new_paragraph(container, "AK Table Text")
         if mark:
             self.bookmark_end(last, bm)
 
@@ -428,7 +437,7 @@ class _Writer:
                     cell = row.cells[i]
                     self.clause_part(cell, clause, seg, lang, headings[lang])
                     self.strip_first(cell)
-        self.doc.add_paragraph(style="AK Table Text")
+        self.new_paragraph(self.doc, "AK Table Text")
 
     def clause_segments(self, clause: Clause) -> list[Any]:
         """Split a clause at its tables: [(is_first, blocks), Table, (False, blocks)…]."""
@@ -474,7 +483,7 @@ class _Writer:
         def label(key: str) -> str:
             return " ".join(SIGNATURE_LABELS[key][lang] for lang in langs)
 
-        heading = self.doc.add_paragraph(style="AK Cover Heading")
+        heading = self.new_paragraph(self.doc, "AK Cover Heading")
         self.run(heading, label("heading"))
         grid = self.doc.add_table(rows=0, cols=2)
         grid.style = self.doc.styles["Table Grid"]
@@ -486,7 +495,7 @@ class _Writer:
             for cell, value in zip(row.cells, values, strict=True):
                 for i, line in enumerate(value.split("\n")):
                     para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                    para.style = self.doc.styles["AK Signature"]
+                    self.set_style(para, "AK Signature")
                     para.paragraph_format.keep_with_next = True
                     self.run(para, line)
 
