@@ -124,8 +124,9 @@ def library_show(clause_id: str, library_dir: Path | None, lang: str | None) -> 
     click.echo(describe_clause(lib, clause_id, lang))
 
 
-from agreementkit.cli_review import review  # noqa: E402
-main.add_command(review)
-
+# Commands with their own modules register last: they import handle_errors from here.
 from agreementkit.cli_check import check  # noqa: E402
+from agreementkit.cli_review import review  # noqa: E402
+
 main.add_command(check)
+main.add_command(review)
