@@ -459,7 +459,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bupon (?:the )?(?:termination|expiration)(?: or (?:expiration|termination))? of (?:this|the) agreement\b"
             + S + r"{0,10}[:,]?$",
         ],
-        "exclude": [r"confidential|solicit|compet|indemnif|audit|records|books"],
+        "exclude": [r"confidential|solicit|compet|indemnif|audit|records|books|"
+                    r"cease (?:to use|using|all use|use of|the use)|(?:licen[cs]es?|rights?|authori[sz]ation)\b[^.;]{0,60}\b(?:terminate|cease|revert)"],
         "zh": [rf"(?:終止|屆滿|消滅|解除)(?:或(?:終止|屆滿|解除|消滅))?(?:之)?(?:後|時){Z}{{0,80}}(?:應|得|須){Z}{{0,60}}"
                r"(?:返還|銷毀|停止|買回|回購|移交|結算|出清|繼續|交還|移轉|清償|協助)",
                rf"(?:庫存|存貨){Z}{{0,30}}(?:買回|回購|出清|處理)", r"客戶(?:移轉|移交|交接)"],
@@ -635,7 +636,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "termination_for_cause": ('terminat', 'breach', 'cure', 'remed'),
     "termination_for_convenience": ('terminat',),
     "kpi_termination": ('terminat',),
-    "change_of_control": ('control', 'ownership', 'management', 'merger', 'consolidation', 'acquisition', 'reorganization', 'amalgamation', 'substantially', 'fifty', 'majority', 'controlling'),
+    "change_of_control": ('control', 'ownership', 'management', 'merge', 'consolidation', 'acquisition', 'reorganization', 'amalgamation', 'substantially', 'fifty', 'majority', 'controlling'),
     "post_termination": ('terminat', 'expir', 'sell', 'wind', 'transition', 'run'),
     "survival": ('surviv',),
     "anti_assignment": ('assign', 'transfer', 'delegat', 'sublicen', 'subcontract'),
