@@ -10,6 +10,7 @@ from agreementkit.errors import InputError, Problem, ValidationFailed
 from agreementkit.models.agreement import Agreement
 from agreementkit.models.common import LANGS, Lang
 from agreementkit.models.deal import Deal
+from agreementkit.options import parse_format_list
 from agreementkit.validation import dotted
 
 FORMATS = ("docx", "pdf", "html")
@@ -31,13 +32,7 @@ class DraftRequest:
 
 def parse_formats(value: str) -> tuple[str, ...]:
     """'docx,pdf' → ('docx', 'pdf'); unknown names are an InputError."""
-    names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    unknown = [n for n in names if n not in RENDERERS]
-    if not names or unknown:
-        raise InputError(
-            f"--format: unknown format {', '.join(unknown) or value!r}; use {', '.join(RENDERERS)}"
-        )
-    return names
+    return parse_format_list(value, RENDERERS)
 
 
 def languages_for(deal: Deal, lang: str | None) -> tuple[Lang, ...]:

@@ -20,6 +20,7 @@ from agreementkit.lifecycle.kpi import Scorecard, evaluate
 from agreementkit.lifecycle.periods import Period, enclosing, parse_period
 from agreementkit.lifecycle.settlement import Settlement, settle
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
+from agreementkit.options import parse_format_list
 
 LangMode = Literal["zh-TW", "en", "bilingual"]
 FORMATS = ("docx", "pdf", "json")
@@ -139,13 +140,7 @@ def output_paths(request: ReviewRequest, deal_name: str, period: Period) -> dict
 
 def parse_formats(text: str) -> tuple[str, ...]:
     """'docx,pdf' → ('docx', 'pdf'); InputError for an unknown format."""
-    items = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
-    bad = [f for f in items if f not in FORMATS]
-    if bad or not items:
-        raise InputError(
-            f"--format: unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}"
-        )
-    return items
+    return parse_format_list(text, FORMATS)
 
 
 def run_review(request: ReviewRequest) -> Review:
