@@ -18,10 +18,10 @@ from agreementkit.lifecycle.actuals import Actuals
 from agreementkit.lifecycle.kpi import Scorecard
 from agreementkit.lifecycle.periods import Period, enclosing
 from agreementkit.lifecycle.settlement import Settlement, money_text, tiered_amount
+from agreementkit.models.agreement import Localized
 from agreementkit.models.common import Lang
 from agreementkit.models.deal import Deal
 
-Localized = Mapping[Lang, str]
 Severity = Literal["info", "action", "warning", "critical"]
 Kind = Literal[
     "termination_right",

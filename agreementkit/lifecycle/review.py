@@ -15,10 +15,11 @@ from typing import Literal
 
 from agreementkit.errors import AgreementKitError, InputError
 from agreementkit.lifecycle.actuals import Actuals, load_actuals, review_kind
-from agreementkit.lifecycle.consequences import Consequence, Localized, derive
+from agreementkit.lifecycle.consequences import Consequence, derive
 from agreementkit.lifecycle.kpi import Scorecard, evaluate
 from agreementkit.lifecycle.periods import Period, enclosing, parse_period
 from agreementkit.lifecycle.settlement import Settlement, settle
+from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
 from agreementkit.options import parse_format_list
 

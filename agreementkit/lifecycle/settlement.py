@@ -26,7 +26,7 @@ Interpretation (also stated on the statement):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -34,10 +34,9 @@ from typing import Literal
 from agreementkit.formatting import CURRENCY_SYMBOL, WHOLE_UNIT_CURRENCIES, format_number, quantize_money
 from agreementkit.lifecycle.actuals import Actuals, RevenueLine
 from agreementkit.lifecycle.periods import Period
-from agreementkit.models.common import Lang
+from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import Deal, ProfitSharing
 
-Localized = Mapping[Lang, str]
 Method = Literal["whole_tier", "marginal"]
 TAIWAN_BUSINESS_TAX_PERCENT = Decimal(5)
 HUNDRED = Decimal(100)
