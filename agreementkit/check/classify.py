@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from agreementkit.check.model import Block, Evidence, quote
@@ -82,6 +82,19 @@ def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (m2.end() if m2 else len(text))
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, ends at ``.``/``;``/``。``/``；`` (abbreviations kept)."""
+    spans: list[tuple[int, int]] = []
+    lo = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[lo : m.end()].strip():
+            spans.append((lo, m.end()))
+        lo = m.end()
+    if text[lo:].strip():
+        spans.append((lo, len(text)))
+    return spans
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     lo, hi = _bounds(text, start, end)
     return text[lo:hi]
@@ -143,6 +156,110 @@ class _KeyIndex:
         return sorted(hits)
 
 
+@dataclass(frozen=True)
+class PatternMatch:
+    """One accepted pattern match: the topic, the block it is in, and where in the block's text."""
+
+    topic: str
+    block: int
+    start: int
+    end: int
+
+
+@dataclass
+class PatternScan:
+    """Every heading and body-pattern match of the requested topics in one document."""
+
+    blocks: list[Block]
+    lowered: list[str]
+    use_en: bool
+    use_zh: bool
+    heading_hits: dict[str, int] = field(default_factory=dict)
+    matches: dict[str, list[PatternMatch]] = field(default_factory=dict)
+    # matches that an exclude pattern vetoed (the learned model reads them as a signal)
+    excluded: dict[str, list[PatternMatch]] = field(default_factory=dict)
+
+    def evidence(self, max_evidence: int = MAX_EVIDENCE) -> dict[str, list[Evidence]]:
+        """Topics found, each with its evidence: the heading first, then one match per paragraph."""
+        found: dict[str, list[Evidence]] = {}
+        for topic_id in {*self.heading_hits, *self.matches}:
+            evidence: list[Evidence] = []
+            seen: set[int] = set()
+            if topic_id in self.heading_hits:
+                bi = self.heading_hits[topic_id]
+                evidence.append(Evidence(self.blocks[bi].location, quote(self.blocks[bi].text)))
+                seen.add(bi)
+            for m in self.matches.get(topic_id, ()):
+                if len(evidence) >= max_evidence:
+                    break
+                if m.block in seen:
+                    continue
+                seen.add(m.block)
+                original = self.blocks[m.block].text
+                same = not self.use_en or len(original) == len(self.lowered[m.block])
+                s, e = (m.start, m.end) if same else (0, 0)
+                evidence.append(Evidence(self.blocks[m.block].location, quote(original, s, e)))
+            found[topic_id] = evidence
+        return {t.id: found[t.id] for t in compiled_topics() if t.id in found}
+
+
+def scan(
+    blocks: list[Block],
+    topics: Collection[str] | None = None,
+    skip_blocks: Collection[int] = (),
+    use_keys: bool = True,
+) -> PatternScan:
+    """Run the heading and body patterns of ``topics`` (default: all) over ``blocks``.
+
+    Blocks whose index is in ``skip_blocks`` are left out (e.g. text already attributed to a
+    topic by a clause bookmark); :attr:`PatternScan.blocks` holds the ones kept.
+    ``use_keys=False`` searches every paragraph (for tests of the key pre-filter).
+    """
+    kept = [b for i, b in enumerate(blocks) if i not in skip_blocks]
+    texts = [b.text for b in kept]
+    sample = "\n".join(texts[:300])[:50000]
+    cjk = len(_CJK.findall(sample))
+    use_zh = cjk >= 20
+    use_en = not use_zh or len(re.findall(r"[A-Za-z]{3,}", sample)) > 2 * cjk
+    lowered = [t.lower().replace("\u2010", "-").replace("\u2011", "-") for t in texts] if use_en else []
+    result = PatternScan(kept, lowered, use_en, use_zh)
+    index = _KeyIndex(lowered) if use_en and use_keys else None
+    headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
+    everything = list(range(len(kept)))
+
+    for rule in compiled_topics():
+        if topics is not None and rule.id not in topics:
+            continue
+        if rule.heading is not None:
+            for i, head in headings:
+                if rule.heading.search(head):
+                    result.heading_hits[rule.id] = i
+                    break
+        passes: list[tuple[re.Pattern[str], list[str], list[int]]] = []
+        if use_en and rule.en is not None:
+            candidates = index.blocks(rule.keys) if index is not None and rule.keys else everything
+            passes.append((rule.en, lowered, candidates))
+        if use_zh and rule.zh is not None:
+            passes.append((rule.zh, texts, everything))
+        hits: list[PatternMatch] = []
+        vetoed: list[PatternMatch] = []
+        for pattern, source, candidates in passes:
+            for bi in candidates:
+                text = source[bi]
+                for m in pattern.finditer(text):
+                    if rule.exclude is not None and rule.exclude.search(_item(text, m.start(), m.end())):
+                        vetoed.append(PatternMatch(rule.id, bi, m.start(), m.end()))
+                        continue
+                    if rule.require is not None and not rule.require.search(_sentence(text, m.start(), m.end())):
+                        continue
+                    hits.append(PatternMatch(rule.id, bi, m.start(), m.end()))
+        if hits:
+            result.matches[rule.id] = hits
+        if vetoed:
+            result.excluded[rule.id] = vetoed
+    return result
+
+
 def classify(
     blocks: list[Block],
     topics: Collection[str] | None = None,
@@ -152,56 +269,15 @@ def classify(
 ) -> dict[str, list[Evidence]]:
     """Topics found in ``blocks`` (optionally only ``topics``), each with its evidence.
 
-    Blocks whose index is in ``skip_blocks`` are ignored (e.g. text already attributed to a
-    topic by a clause bookmark). ``use_keys=False`` searches every paragraph (for tests).
+    Patterns decide first (see :func:`scan`); for English text, the learned sentence model
+    (:mod:`agreementkit.check.learned`) then confirms, adds or vetoes the topics it was
+    trained on, as its per-topic decision rule says.
     """
-    kept = [b for i, b in enumerate(blocks) if i not in skip_blocks]
-    texts = [b.text for b in kept]
-    sample = "\n".join(texts[:300])[:50000]
-    cjk = len(_CJK.findall(sample))
-    use_zh = cjk >= 20
-    use_en = not use_zh or len(re.findall(r"[A-Za-z]{3,}", sample)) > 2 * cjk
-    lowered = [t.lower().replace("\u2010", "-").replace("\u2011", "-") for t in texts] if use_en else []
-    index = _KeyIndex(lowered) if use_en and use_keys else None
-    headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
-    everything = list(range(len(kept)))
+    # every topic is scanned: the model reads all pattern hits of a sentence, not only the asked ones
+    found = scan(blocks, None, skip_blocks, use_keys)
+    evidence = found.evidence(max_evidence)
+    if found.use_en:
+        from agreementkit.check.learned import apply_model
 
-    found: dict[str, list[Evidence]] = {}
-    for rule in compiled_topics():
-        if topics is not None and rule.id not in topics:
-            continue
-        evidence: list[Evidence] = []
-        seen: set[int] = set()
-        if rule.heading is not None:
-            for i, head in headings:
-                if rule.heading.search(head):
-                    evidence.append(Evidence(kept[i].location, quote(kept[i].text)))
-                    seen.add(i)
-                    break
-        passes: list[tuple[re.Pattern[str], list[str], list[int]]] = []
-        if use_en and rule.en is not None:
-            candidates = index.blocks(rule.keys) if index is not None and rule.keys else everything
-            passes.append((rule.en, lowered, candidates))
-        if use_zh and rule.zh is not None:
-            passes.append((rule.zh, texts, everything))
-        for pattern, source, candidates in passes:
-            for bi in candidates:
-                if len(evidence) >= max_evidence:
-                    break
-                if bi in seen:
-                    continue
-                text = source[bi]
-                for m in pattern.finditer(text):
-                    sentence = _sentence(text, m.start(), m.end())
-                    if rule.exclude is not None and rule.exclude.search(_item(text, m.start(), m.end())):
-                        continue
-                    if rule.require is not None and not rule.require.search(sentence):
-                        continue
-                    seen.add(bi)
-                    original = texts[bi]
-                    s, e = (m.start(), m.end()) if len(original) == len(text) else (0, 0)
-                    evidence.append(Evidence(kept[bi].location, quote(original, s, e)))
-                    break
-        if evidence:
-            found[rule.id] = evidence
-    return found
+        evidence = apply_model(found, evidence, topics)
+    return evidence if topics is None else {t: ev for t, ev in evidence.items() if t in topics}
