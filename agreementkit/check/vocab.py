@@ -22,6 +22,11 @@ Z = r"[^。；\n]"  # inside a Chinese sentence
 EXCL = r"exclusive(?<!non-exclusive)(?<!non- exclusive)(?<!nonexclusive)(?<!non exclusive)"
 PERIOD = r"(?:\w+[- ])?(?:\(\d+\)\s*)?(?:days?|months?|years?|weeks?)"
 AGREEMENT = r"(?:本(?:契約|合約|協議|約)(?:書)?)"
+# A Chinese sentence that says a provision does NOT exist ("本合約不設最低進貨數量", "不另約定違約金",
+# "不構成獨家承諾", "建議售價僅供參考", "…之約定刪除"); used as an exclude by topics often stated negatively.
+NEG_ZH = (r"不設|不另(?:行)?(?:約定|訂定|設定)|未(?:另)?(?:約定|訂定)|無[^，。；]{0,10}之約定|無(?:任何)?義務|不採(?:用)?|"
+          r"不構成|不具(?:有)?(?:排他|獨家|專屬)|不限制|僅供參考|不受其?拘束|(?:之約定|規定)[^。；]{0,15}刪除|得自由|"
+          r"自行決定|自由決定|不因[^，。；]{0,20}而(?:延長|延展|續約)")
 
 VOCAB: dict[str, dict[str, list[str]]] = {
     # ---------------------------------------------------------------- rights
@@ -34,13 +39,13 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bgrants?{S}{{0,80}}\bright (?:to|and license to) (?:market|sell|resell|distribute|promote|solicit)",
         ],
         "zh": [
-            rf"(?:指定|委任|委託|授權)(?:乙方|經銷商|代理商){Z}{{0,30}}(?:經銷|代理|轉售|銷售|推廣|推介|合作夥伴)",
+            rf"(?:指定|委任|委託|授權)(?:乙方|甲方|經銷商|代理商|貴公司|本公司|被授權(?:人|方)|受託(?:人|方)|加盟(?:主|者)){Z}{{0,30}}(?:經銷|代理|轉售|銷售|推廣|推介|合作夥伴)",
             r"(?:經銷|代理|轉售)(?:權|之權利)",
             r"(?:獨家|非獨家)(?:經銷|代理|轉售)",
         ],
     },
     "exclusivity": {
-        "heading": [r"(?<!non-)(?<!non)exclusiv", r"(?<!非)獨家|專屬"],
+        "heading": [r"(?<!non-)(?<!non)exclusiv", r"(?<!非)獨家|(?<!非)專屬(?!管轄)"],
         "en": [
             EXCL + r" (?:distributor|reseller|agent|representative|dealer|supplier|provider|partner|"
             r"licensee|franchisee|manufacturer|sponsor|marketing|sales|distribution|rights?|licen[cs]e|basis|"
@@ -54,10 +59,11 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"(?:shall|will) not" + S + r"{0,80}\b(?:circumvent)",
         ],
         "zh": [r"(?<!非)獨家", r"(?<!非)專屬(?:經銷|代理|授權|權)", r"唯一(?:之)?(?:經銷|代理)",
-               rf"不得{Z}{{0,20}}(?:另行)?(?:指定|授權|委任){Z}{{0,20}}(?:第三人|其他)"],
+               rf"不得{Z}{{0,20}}(?:另行|再行)?(?<!轉)(?:指定|授權|委任){Z}{{0,20}}(?:第三人|其他){Z}{{0,15}}(?:經銷|代理|銷售|販售|轉售|推廣)",
+               r"商圈保護", rf"不得{Z}{{0,30}}(?:自行|授權他人|另行)(?:開設|設立){Z}{{0,20}}(?:門市|店|據點|分店)"],
         "exclude": [r"exclusive (?:jurisdiction|remedy|remedies|venue|forum|discretion|control|property)",
                     r"not exclusive of|cumulative|inure exclusively|exclusive right, title|exclusively (?:for|to) (?:the )?benefit",
-                    r"專屬管轄"],
+                    r"專屬管轄", NEG_ZH, r"(?:表示|自稱|宣稱|表彰)其?(?:為|係)", r"非(?:專屬|獨家)"],
     },
     "territory": {
         "heading": [r"\bterritor", r"區域|地區|範圍"],
@@ -81,7 +87,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bright to use\b{S}{{0,60}}(?:trademarks?|marks?|names?|logos?|software|content|technology|materials|"
             r"know-how|patents?|intellectual property)",
         ],
-        "zh": [rf"授權{Z}{{0,20}}(?:使用|重製|散布|利用)", rf"授予{Z}{{0,30}}(?:使用權|授權|使用{Z}{{0,10}}之權)",
+        "zh": [rf"授權{Z}{{0,40}}(?:使用|重製|散布|利用)", rf"授予{Z}{{0,30}}(?:使用權|授權|使用{Z}{{0,10}}之權)",
                r"商標(?:使用)?授權", rf"(?:得|有權)(?:於{Z}{{0,20}})?使用{Z}{{0,20}}(?:商標|標章|名稱|標誌|軟體|素材)"],
         "exclude": [r"licen[cs]ed? (?:under the laws|to do business|by the state)|business licen[cs]e|driver's licen",
                     r"licensed? (?:professional|broker|dealer|insurance)"],
@@ -98,11 +104,12 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:shall|will) vest (?:solely )?in\b",
             r"\bhereby (?:irrevocably )?(?:assigns|transfers|conveys)\b",
         ],
-        "zh": [rf"(?:智慧財產權|著作權|專利(?:申請)?權|所有權|商標權){Z}{{0,30}}(?:歸屬|屬於|歸)",
-               rf"(?:讓與|移轉){Z}{{0,30}}(?:智慧財產|專利|著作|商標|權利)",
+        "zh": [rf"(?:智慧財產權|著作(?:財產)?權|專利(?:申請)?權|所有權|商標權){Z}{{0,30}}(?:歸屬|屬於|歸)",
+               rf"(?:讓與|移轉){Z}{{0,30}}(?:智慧財產|專利權|著作權|著作財產權|商標權)",
                rf"(?:研發|開發|改良|創作){Z}{{0,30}}(?:成果|權利){Z}{{0,20}}(?:歸屬|屬於|歸)"],
         "exclude": [r"assign(?:s|ment)? (?:this agreement|its rights under this agreement)", r"(?:account|receivable)",
-                    r"each party (?:shall|will) (?:own|retain)|\bretains?\b|confidential information"],
+                    r"each party (?:shall|will) (?:own|retain)|\bretains?\b|confidential information",
+                    rf"(?:原有|既有){Z}{{0,40}}(?:仍)?(?:歸|屬)"],
     },
     "rofr": {
         "heading": [r"first (?:refusal|offer|negotiation)", r"優先(?:購買|承購|承買|議約|受讓)權?"],
@@ -116,6 +123,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bfirst (?:opportunity|option) to (?:negotiate|purchase|acquire|bid|offer)",
         ],
         "zh": [r"優先(?:購買|承購|承買|議約|受讓|承租|續約|合作)(?:之)?權", r"優先(?:洽談|協商|議價)"],
+        "exclude": [NEG_ZH],
     },
     "most_favored_nation": {
         "heading": [r"most[- ]favou?red", r"最惠"],
@@ -131,6 +139,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"最惠(?:待遇|國|客戶|條款)", rf"不(?:得)?(?:劣於|高於|優於){Z}{{0,20}}(?:其他|第三人|同類)",
                rf"(?:價格|條件){Z}{{0,20}}(?:優於|低於){Z}{{0,30}}(?:本契約|乙方|甲方){Z}{{0,20}}(?:適用|調整|比照)"],
+        "exclude": [NEG_ZH, r"通知所載之?條件|以相同條件"],
     },
     # ---------------------------------------------------------------- obligations
     "partner_obligations": {
@@ -158,7 +167,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"競業", rf"不得{Z}{{0,40}}(?:競爭|相同或類似|類似或相同|同類|替代)(?:之|性)?(?:產品|商品|業務|營業|服務|品牌)",
                r"競爭(?:產品|商品|品牌|業務)"],
-        "exclude": [r"competitive (?:pricing|prices|rates|bidding|advantage|position)", r"\bcompetent\b", r"may not compete"],
+        "exclude": [NEG_ZH, r"competitive (?:pricing|prices|rates|bidding|advantage|position)", r"\bcompetent\b", r"may not compete"],
     },
     "non_solicit": {
         "heading": [r"non-?solicit", r"solicitation", r"招攬|挖角"],
@@ -169,7 +178,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:not|neither|nor|never)\b{S}{{0,60}}\b(?:solicit\w*|divert|entice|induce)\b{S}{{0,80}}\b(?:customers?|clients?|accounts|business)\b",
             rf"\b(?:divert|attempt to divert)\b{S}{{0,60}}\b(?:business|customers?|clients?)\b",
         ],
-        "zh": [rf"不得{Z}{{0,40}}(?:招攬|挖角|聘僱|僱用|聘用|引誘|勸誘){Z}{{0,40}}(?:員工|人員|客戶|受僱人|職員)", r"禁止招攬"],
+        "zh": [rf"不得{Z}{{0,40}}(?:招攬|挖角|聘僱|僱用|聘用|引誘|勸誘){Z}{{0,20}}(?:他方|對方|甲方|乙方|本公司|貴公司|"
+               r"[被]?授權(?:人|方)|委託(?:人|方)|受託(?:人|方)|供應商|經銷商|總部|加盟(?:主|者))(?:之|的|所屬)?"
+               rf"{Z}{{0,30}}(?:員工|人員|客戶|受僱人|職員|顧客)", r"禁止招攬"],
         "exclude": [r"solicit (?:orders|sales|bids|proposals|proxies|votes)\b(?! from)"],
     },
     "reporting": {
@@ -193,7 +204,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bexceed(?:s|ing)?\b{S}{{0,40}}\b(?:the )?(?:forecast|capacity|maximum)",
             rf"\b(?:in excess of|above|beyond)\b{S}{{0,30}}(?:forecast|maximum|capacity|allocation)",
         ],
-        "exclude": [r"liab|interest rate|damages|expenses|confidential|insurance"],
+        "exclude": [NEG_ZH, r"liab|interest rate|damages|expenses|confidential|insurance"],
         "zh": [rf"(?:採購|訂購|供應|出貨|進貨)(?:數量|量){Z}{{0,10}}(?:上限|不得超過|以{Z}{{0,10}}為限)", r"最高(?:採購|訂購|供應|出貨)量", r"配額"],
     },
     "price_restriction": {
@@ -205,8 +216,13 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:price|fee) (?:increases?|adjustments?)\b{S}{{0,60}}\b(?:shall|will|may) not exceed\b",
             r"\bprice (?:freeze|cap|ceiling)\b",
         ],
-        "zh": [r"(?:轉售|零售|建議(?:零)?售|最低(?:轉)?售)價(?:格)?", rf"不得(?:以)?(?:低於|高於){Z}{{0,20}}價(?:格)?(?:銷售|出售|轉售)",
+        "zh": [rf"(?:應|須|不得|維持|遵守|依照|按)(?:{Z}{{0,20}})(?:轉售|零售|建議(?:零)?售|最低(?:轉)?售)價",
+               rf"(?:轉售|零售|建議(?:零)?售|最低(?:轉)?售)價(?:格)?{Z}{{0,20}}(?:銷售|出售|轉售|為準|為限)",
+               rf"(?:不得|不能|不可)(?:以|用)?(?:低於|高於){Z}{{0,20}}價(?:格)?{Z}{{0,4}}(?:銷售|出售|轉售|報價|販售|賣)",
+               rf"(?:售價|價格){Z}{{0,30}}(?:應依|應依照|應遵守){Z}{{0,20}}(?:公告|訂定|價目表|價格表)",
+               rf"(?:調漲|漲幅|調整)(?:之)?(?:幅度)?{Z}{{0,20}}不得(?:超過|逾)", rf"(?:不得|不能|不可){Z}{{0,10}}(?:折價|降價|削價|殺價)",
                r"(?:維持|限制|約定)(?:轉售|銷售|零售)?價格"],
+        "exclude": [NEG_ZH],
     },
     "confidentiality": {
         "heading": [r"confidential", r"保密|機密"],
@@ -275,7 +291,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:sufficiently|adequately) insured\b",
         ],
         "zh": [rf"(?:投保|購買|維持|加保){Z}{{0,30}}(?:保險|險)", r"(?:產品責任|公共意外責任|責任)(?:保)?險", r"保險(?:單|金額|契約)"],
-        "exclude": [r"Deposit Insurance|insurance (?:company|companies) act|insurance (?:agency|agent) license|"
+        "exclude": [NEG_ZH, r"Deposit Insurance|insurance (?:company|companies) act|insurance (?:agency|agent) license|"
                     r"life insurance|health insurance product"],
     },
     "liquidated_damages": {
@@ -286,7 +302,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:termination|cancellation|early termination|break(?:age)?|exit) (?:fee|charge|payment)s?\b",
             rf"\b(?:pay|owe)\b{S}{{0,80}}\b(?:as a penalty|a penalty)\b",
         ],
-        "exclude": [r"without penalty|interest and penalties|penalties and interest|fines,? (?:or|and) penalties|penalty of nullity|"
+        "exclude": [NEG_ZH, r"without penalty|interest and penalties|penalties and interest|fines,? (?:or|and) penalties|penalty of nullity|"
                     r"perjury|penalties imposed|tax"],
         "zh": [r"違約金", rf"(?:每|按|逾)(?:日|期){Z}{{0,20}}(?:計罰|罰款|罰金|違約金)", r"懲罰性(?:違約金|賠償)"],
     },
@@ -316,7 +332,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:each party|parties) (?:shall )?shares?\b{S}{{0,30}}\d+%",
         ],
         "zh": [r"回饋金", r"利潤(?:分配|分享|分成)", r"分潤", r"佣金", r"權利金", r"(?:營收|收入|營業額)(?:分享|分成|分配|拆分)",
-               r"拆帳", r"(?:銷售)?獎勵金", r"(?:服務|推介|轉介)(?:費|報酬)"],
+               r"拆帳", r"(?:銷售)?獎勵金", r"(?:推介|轉介|推薦)(?:費|報酬|獎金)"],
         "exclude": [r"royalty[- ]free", r"(?:exchange|european|trade|utilit\w*|public service) commission"],
     },
     "mdf": {
@@ -334,7 +350,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\baudit rights?\b", r"\b(?:such )?audits? (?:shall|will|may)\b",
         ],
         "zh": [rf"(?:查核|稽核|檢查|查閱|審計|查帳){Z}{{0,30}}(?:帳冊|帳簿|帳目|紀錄|記錄|會計|報表|單據|憑證)",
-               rf"(?:帳冊|帳簿|帳目|會計紀錄|會計記錄|紀錄|記錄){Z}{{0,40}}(?:查核|稽核|檢查|查閱|審計)", r"稽核權|查帳權"],
+               rf"(?:帳冊|帳簿|帳目|會計紀錄|會計記錄|紀錄|記錄){Z}{{0,40}}(?:得|有權|供|接受|配合|提供){Z}{{0,20}}(?:查核|稽核|檢查|查閱|審計)",
+               r"稽核權|查帳權"],
         "exclude": [r"audited (?:financial|consolidated|balance)|independent (?:registered )?public accounting firm"],
     },
     # ---------------------------------------------------------------- exit
@@ -365,8 +382,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:from year to year|year-to-year|month-to-month|on an annual basis thereafter)\b",
             rf"\bthereafter\b{S}{{0,60}}\bcontinue\b",
         ],
-        "zh": [r"自動(?:續約|延展|展延|續展|延長|續期)", r"續約", rf"(?:延展|展延|續展|延長|續期){Z}{{0,15}}(?:年|個月|期間)",
+        "zh": [r"自動(?:續約|延展|展延|續展|延長|續期)", r"續約", r"(?:延展|展延|續展|延長|續期)[^。；，\n]{0,8}(?:年|個月)", r"(?:契約|合約|協議|約)(?:書)?(?:之)?(?:有效)?(?:期間|期限)?(?:得|應|將|自動)?(?:延展|展延|續展|延長|續期)",
                rf"(?:期滿|屆滿){Z}{{0,40}}(?:延長|延展|展延|續約|續展)"],
+        "exclude": [NEG_ZH, r"保固|保證期|另行(?:協議|協商|簽訂|議定)"],
     },
     "renewal_notice": {
         "heading": [r"non-?renewal", r"不續約"],
@@ -410,7 +428,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"任意終止", rf"(?:隨時|無須(?:任何)?理由|不附理由){Z}{{0,30}}(?:終止|解除)",
                rf"(?:得|可)(?:隨時)?(?:以書面)?(?:於|提前|預先){Z}{{0,20}}(?:日|個月)(?:前)?{Z}{{0,10}}通知{Z}{{0,20}}(?:終止|解除)"],
-        "exclude": [r"breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|renew|expir|non-?renewal|cure|violat|force majeure|"
+        "exclude": [r"知悉|接獲{Z}{{0,6}}通知(?:後|之日)|控制權|股權|經營權", r"breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|renew|expir|non-?renewal|cure|violat|force majeure|"
                     r"written agreement|mutual(?:ly)? (?:agree|consent)|survive|"
                     r"違約|違反|破產|重整|改正|未達|續約|期滿|屆滿"],
     },
@@ -443,7 +461,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "exclude": [r"[\"“](?:affiliate|control|controlled|subsidiary)[\"”]|means|shall mean|bankruptcy|receivership|"
                     r"benefit of creditors|securities and exchange"],
         "zh": [r"控制權(?:之)?(?:變更|移轉|變動|異動)", rf"(?:合併|收購|分割|概括(?:承受|讓與)){Z}{{0,60}}(?:終止|通知|同意|視為)",
-               rf"(?:股權|股份|經營權|出資額){Z}{{0,30}}(?:變更|移轉|轉讓){Z}{{0,40}}(?:終止|通知|同意|視為)"],
+               rf"(?:股權|股份|經營權|出資額){Z}{{0,30}}(?:變更|變動|異動|移轉|轉讓){Z}{{0,60}}(?:終止|通知|同意|視為)"],
     },
     "post_termination": {
         "heading": [r"(?:effect|consequences?|rights and obligations) (?:of|upon|on) (?:termination|expiration|expiry)|"
@@ -481,7 +499,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:any )?(?:purported|attempted) (?:assignment|transfer)\b",
             rf"\bno (?:party|right)\b{S}{{0,40}}\b(?:assign|transfer)\w*",
         ],
-        "zh": [rf"不得{Z}{{0,40}}(?:讓與|轉讓|移轉|轉包|轉授權|複委任|設定質權)",
+        "zh": [rf"不得{Z}{{0,40}}(?:讓與|轉讓|移轉|轉包|複委任|設定質權)",
                rf"(?:讓與|轉讓|移轉){Z}{{0,40}}(?:應|須|需)(?:經|得|事先取得){Z}{{0,15}}(?:書面)?同意",
                rf"未經{Z}{{0,30}}同意{Z}{{0,40}}(?:讓與|轉讓|移轉|轉包)"],
     },
@@ -498,9 +516,10 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bguaranteed minimum\b", r"\btake[- ]or[- ]pay\b", r"\bshortfall\b", r"\bMOQ\b", r"\b(?:annual )?minimum commitment\b",
             r"\b(?:purchase|sales|volume|revenue) (?:commitment|quota|target)s?\b",
         ],
-        "zh": [r"最低(?:採購|進貨|銷售|訂購|購買|業績)(?:量|金額|額|數量)?", r"(?:採購|進貨|銷售|業績)(?:目標|承諾|責任額|額度)",
+        "zh": [r"最低(?:採購|進貨|銷售|訂購|購買|業績)(?:量|金額|額|數量)?", r"(?:採購|進貨)(?:目標|承諾|責任額|額度)", r"(?:銷售|業績)(?:承諾|責任額)",
                rf"(?:至少|不得少於|不低於){Z}{{0,20}}(?:採購|進貨|訂購|購買|銷售)", rf"(?:採購|進貨|訂購|購買|銷售){Z}{{0,30}}(?:至少|不得少於|不低於)",
                r"保證(?:採購|銷售|最低)"],
+        "exclude": [NEG_ZH],
     },
     "kpi_targets": {
         "heading": [r"key performance|\bKPIs?\b|performance (?:targets|indicators|standards|criteria|goals)|sales targets", r"績效指標|KPI|業績目標|考核指標"],
@@ -589,7 +608,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\blaws? of\b{S}{{0,60}}\b(?:shall )?(?:govern|apply|control)\b",
             rf"\bsubject to\b{S}{{0,40}}\blaws of\b",
         ],
-        "zh": [r"準據法", rf"(?:依|依照|依據|適用|以)(?:中華民國|臺灣|台灣|{Z}{{1,12}})法(?:律|令)?(?:為準|解釋|規定|為準據)?",
+        "zh": [r"準據法", rf"(?:依|依照|依據|適用|以)(?:中華民國|臺灣|台灣){Z}{{0,4}}法(?:律|令)", rf"(?:依|依照|依據|適用|以){Z}{{1,12}}法(?:律|令)?(?:為準據|為準|解釋)",
                rf"{AGREEMENT}?{Z}{{0,20}}(?:解釋|效力){Z}{{0,20}}(?:依|適用){Z}{{0,15}}法律"],
         "exclude": [r"governed by (?:the )?(?:terms|provisions|conditions|section|article)"],
     },
