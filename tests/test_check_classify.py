@@ -133,3 +133,40 @@ def test_cuad_contracts_governing_law_found_with_evidence() -> None:
         if labels["Governing Law"]["present"]:
             assert "governing_law" in found, path.name
             assert found["governing_law"][0].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [
+        ("本合約不設最低進貨數量或最低進貨金額，乙方得依實際需求訂購。", "minimum_commitment"),
+        ("任一方違反本合約者，他方得依法請求損害賠償，本合約不另約定違約金。", "liquidated_damages"),
+        ("本協議不限制任何一方與第三人合作，亦不構成任何一方對他方之獨家承諾。", "exclusivity"),
+        ("經銷商不得對外表示其為供應商之獨家代理商。", "exclusivity"),
+        ("價目表所列之建議售價僅供參考，乙方不受其拘束。", "price_restriction"),
+        ("原合約第八條關於違約金之約定，自本補充協議生效日起刪除。", "liquidated_damages"),
+        ("本產品之標示應依商品標示法辦理。", "governing_law"),
+        ("保固期間屆滿後，客戶得付費購買延長保固服務。", "renewal"),
+        ("本協議期間屆滿前，雙方得另行協議續約。", "renewal"),
+        ("乙方不得以行賄或其他不正當方法招攬客戶。", "non_solicit"),
+        ("乙方非經甲方同意，不得將本契約之權利義務讓與第三人。", "ip_ownership"),
+        ("乙方股權過半數移轉者，甲方得於知悉後三十日內以書面通知終止本契約。", "termination_for_convenience"),
+    ],
+)
+def test_chinese_near_misses_are_not_topics(text: str, topic_id: str) -> None:
+    assert topic_id not in classify(blocks("合作契約", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [
+        ("任一方不得主動招攬或僱用他方參與本計畫之研發人員。", "non_solicit"),
+        ("乙方不能用低於甲方建議售價的價格賣給客人。", "price_restriction"),
+        ("門市售價應依甲方統一公告之價目表辦理。", "price_restriction"),
+        ("甲方不得於本門市半徑五百公尺內自行開設或授權他人開設同品牌門市。", "exclusivity"),
+        ("本公司委任貴公司為本公司產品於代理區域內之銷售代理人。", "appointment"),
+        ("甲方為本活動製作之宣傳素材，其著作財產權歸甲方所有。", "ip_ownership"),
+        ("乙方之股權或經營權發生變動者，應於十日內通知甲方，甲方得終止本契約。", "change_of_control"),
+    ],
+)
+def test_chinese_wordings_found(text: str, topic_id: str) -> None:
+    assert topic_id in classify(blocks("合作契約", text))
