@@ -291,9 +291,11 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         )
 
     preamble: list[Paragraph] = []
+    preamble_bookmarks: list[str] = []
     for cid in outline.preamble:
         clause = library.clause(cid)
         if _included(clause, deal, context):
+            preamble_bookmarks.append(clause_bookmark(cid))
             for block in _blocks(_plan_clause(clause, deal, outline, langs), deal, langs, resolver):
                 if isinstance(block, Table):
                     raise LibraryError(f"preamble clause {cid!r} may not contain a table")
@@ -331,4 +333,5 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         subject={lang: f"{parties[0].name[lang]} — {parties[1].name[lang]}" for lang in LANGS},
         keywords=("agreementkit", info.type, *(["channel partner", "通路夥伴"])),
         source_date=_source_date(deal),
+        preamble_bookmarks=tuple(preamble_bookmarks),
     )

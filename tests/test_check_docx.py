@@ -169,3 +169,16 @@ def test_copy_of_drafted_docx_renamed_still_ours(tmp_path: Path) -> None:
     assert result.ours and result.agreement_type == "distributor"
     sources = {t.source for t in result.topics if t.present}
     assert "bookmark" in sources
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_drafted_example_passes_its_own_check(tmp_path: Path, example: Path) -> None:
+    out = tmp_path / "out"
+    drafted = CliRunner().invoke(main, ["draft", str(example), "-o", str(out), "--format", "docx"])
+    assert drafted.exit_code == 0, drafted.output
+    (docx_file,) = out.glob("*.docx")
+    result = CliRunner().invoke(main, ["check", str(docx_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    topics = {t["id"]: t for t in json.loads(result.output)["topics"]}
+    assert topics["parties"]["status"] == "present"
+    assert topics["parties"]["source"] == "bookmark"

@@ -124,6 +124,7 @@ class Agreement:
     subject: Localized
     keywords: tuple[str, ...]
     source_date: str = field(default="2026-01-01")
+    preamble_bookmarks: tuple[str, ...] = ()  # one per preamble clause, around the parties and recitals
 
     @property
     def bilingual(self) -> bool:

@@ -360,11 +360,22 @@ class _Writer:
                         cell, "AK Cell Body EN" if lang == "en" else "AK Preamble", lang, para.content[lang]
                     )
                 self.strip_first(cell)
+                if i == 0:
+                    self.mark_range(cell.paragraphs[0], cell.paragraphs[-1], a.preamble_bookmarks)
             return
         lang = a.languages[0]
+        start = len(self.doc.paragraphs)
         self.parties_intro(self.doc, lang)
         for para in a.preamble:
             self.paragraph(self.doc, "AK Preamble", lang, para.content[lang])
+        made = self.doc.paragraphs[start:]
+        if made:
+            self.mark_range(made[0], made[-1], a.preamble_bookmarks)
+
+    def mark_range(self, first: Any, last: Any, names: Sequence[str]) -> None:
+        """Wrap the paragraphs from ``first`` to ``last`` in a bookmark for each of ``names``."""
+        for name in names:
+            self.bookmark_end(last, self.bookmark_start(first, name))
 
     def grid(self) -> Any:
         grid = self.doc.add_table(rows=0, cols=2)
