@@ -152,3 +152,37 @@ def test_a_vetoed_pattern_match_is_no_evidence_for_the_model() -> None:
 def test_chinese_text_is_left_to_the_patterns() -> None:
     found = classify(blocks("本契約之解釋及適用，以中華民國法律為準據法。", "雙方同意以臺灣臺北地方法院為第一審管轄法院。" * 3))
     assert "governing_law" in found
+
+
+ENGLISH_CASES = [
+    ("The appointment of the Distributor is non-exclusive and the Supplier may appoint other distributors "
+     "in the Territory.", "exclusivity", False),
+    ("The courts of New York shall have exclusive jurisdiction over any dispute arising out of this Agreement.",
+     "exclusivity", False),
+    ("Supplier appoints Distributor as its exclusive distributor of the Products in the Territory.", "exclusivity", True),
+    ("This Agreement shall be governed by the laws of the State of Delaware.", "governing_law", True),
+    ("Distributor shall comply with all applicable laws of the Territory.", "governing_law", False),
+    ("Neither party may assign this Agreement without the prior written consent of the other party.",
+     "anti_assignment", True),
+    ("Title to the Products passes to Distributor upon delivery.", "anti_assignment", False),
+    ("This Agreement shall automatically renew for successive one-year terms unless either party gives notice "
+     "of non-renewal at least 90 days before the end of the then-current term.", "renewal_notice", True),
+    ("The parties may discuss a possible extension of this Agreement before it expires.", "renewal", False),
+    ("Each party shall maintain commercial general liability insurance of at least $1,000,000 per occurrence.",
+     "insurance", True),
+    ("Prices are quoted CIF and include freight and insurance charges.", "insurance", False),
+    ("Either party may terminate this Agreement for any reason upon ninety (90) days prior written notice.",
+     "termination_for_convenience", True),
+    ("Either party may terminate this Agreement if the other party materially breaches it and fails to cure "
+     "within thirty days.", "termination_for_convenience", False),
+    ("Distributor shall purchase at least 10,000 units in each calendar year.", "minimum_commitment", True),
+    ("There is no minimum purchase requirement under this Agreement.", "minimum_commitment", False),
+    ("Nothing in this Agreement shall require the Reseller to purchase any minimum quantity of Products.",
+     "minimum_commitment", False),
+]
+
+
+@pytest.mark.parametrize(("text", "topic_id", "present"), ENGLISH_CASES)
+def test_patterns_and_shipped_model_together_on_english_sentences(text: str, topic_id: str, present: bool) -> None:
+    found = classify(blocks("DISTRIBUTION AGREEMENT", text))
+    assert (topic_id in found) is present

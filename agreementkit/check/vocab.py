@@ -24,6 +24,10 @@ PERIOD = r"(?:\w+[- ])?(?:\(\d+\)\s*)?(?:days?|months?|years?|weeks?)"
 AGREEMENT = r"(?:本(?:契約|合約|協議|約)(?:書)?)"
 # A Chinese sentence that says a provision does NOT exist ("本合約不設最低進貨數量", "不另約定違約金",
 # "不構成獨家承諾", "建議售價僅供參考", "…之約定刪除"); used as an exclude by topics often stated negatively.
+# The English counterpart: "there is no minimum purchase requirement", "nothing in this Agreement shall
+# oblige the Distributor to buy". Both are added to the exclude list of the topics often negated.
+NEG_EN = (r"\bthere (?:is|are|shall be|will be) no\b|\bno (?:minimum|obligation|exclusiv\w*|liquidated|most[- ]favou?red|right of first)\b|"
+          r"\bnothing (?:in|contained in) this agreement (?:shall|will) (?:require|obligate|oblige|be construed)")
 NEG_ZH = (r"不設|不另(?:行)?(?:約定|訂定|設定)|未(?:另)?(?:約定|訂定)|無[^，。；]{0,10}之約定|無(?:任何)?義務|不採(?:用)?|"
           r"不構成|不具(?:有)?(?:排他|獨家|專屬)|不限制|僅供參考|不受其?拘束|(?:之約定|規定)[^。；]{0,15}刪除|得自由|"
           r"自行決定|自由決定|不因[^，。；]{0,20}而(?:延長|延展|續約)")
@@ -63,7 +67,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
                r"商圈保護", rf"不得{Z}{{0,30}}(?:自行|授權他人|另行)(?:開設|設立){Z}{{0,20}}(?:門市|店|據點|分店)"],
         "exclude": [r"exclusive (?:jurisdiction|remedy|remedies|venue|forum|discretion|control|property)",
                     r"not exclusive of|cumulative|inure exclusively|exclusive right, title|exclusively (?:for|to) (?:the )?benefit",
-                    r"專屬管轄", NEG_ZH, r"(?:表示|自稱|宣稱|表彰)其?(?:為|係)", r"非(?:專屬|獨家)"],
+                    r"專屬管轄", NEG_EN, NEG_ZH, r"(?:表示|自稱|宣稱|表彰)其?(?:為|係)", r"非(?:專屬|獨家)"],
     },
     "territory": {
         "heading": [r"\bterritor", r"區域|地區|範圍"],
@@ -123,7 +127,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bfirst (?:opportunity|option) to (?:negotiate|purchase|acquire|bid|offer)",
         ],
         "zh": [r"優先(?:購買|承購|承買|議約|受讓|承租|續約|合作)(?:之)?權", r"優先(?:洽談|協商|議價)"],
-        "exclude": [NEG_ZH],
+        "exclude": [NEG_EN, NEG_ZH],
     },
     "most_favored_nation": {
         "heading": [r"most[- ]favou?red", r"最惠"],
@@ -139,7 +143,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"最惠(?:待遇|國|客戶|條款)", rf"不(?:得)?(?:劣於|高於|優於){Z}{{0,20}}(?:其他|第三人|同類)",
                rf"(?:價格|條件){Z}{{0,20}}(?:優於|低於){Z}{{0,30}}(?:本契約|乙方|甲方){Z}{{0,20}}(?:適用|調整|比照)"],
-        "exclude": [NEG_ZH, r"通知所載之?條件|以相同條件"],
+        "exclude": [NEG_EN, NEG_ZH, r"通知所載之?條件|以相同條件"],
     },
     # ---------------------------------------------------------------- obligations
     "partner_obligations": {
@@ -167,7 +171,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"競業", rf"不得{Z}{{0,40}}(?:競爭|相同或類似|類似或相同|同類|替代)(?:之|性)?(?:產品|商品|業務|營業|服務|品牌)",
                r"競爭(?:產品|商品|品牌|業務)"],
-        "exclude": [NEG_ZH, r"competitive (?:pricing|prices|rates|bidding|advantage|position)", r"\bcompetent\b", r"may not compete"],
+        "exclude": [NEG_EN, NEG_ZH, r"competitive (?:pricing|prices|rates|bidding|advantage|position)", r"\bcompetent\b", r"may not compete"],
     },
     "non_solicit": {
         "heading": [r"non-?solicit", r"solicitation", r"招攬|挖角"],
@@ -204,7 +208,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bexceed(?:s|ing)?\b{S}{{0,40}}\b(?:the )?(?:forecast|capacity|maximum)",
             rf"\b(?:in excess of|above|beyond)\b{S}{{0,30}}(?:forecast|maximum|capacity|allocation)",
         ],
-        "exclude": [NEG_ZH, r"liab|interest rate|damages|expenses|confidential|insurance"],
+        "exclude": [NEG_EN, NEG_ZH, r"liab|interest rate|damages|expenses|confidential|insurance"],
         "zh": [rf"(?:採購|訂購|供應|出貨|進貨)(?:數量|量){Z}{{0,10}}(?:上限|不得超過|以{Z}{{0,10}}為限)", r"最高(?:採購|訂購|供應|出貨)量", r"配額"],
     },
     "price_restriction": {
@@ -222,7 +226,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
                rf"(?:售價|價格){Z}{{0,30}}(?:應依|應依照|應遵守){Z}{{0,20}}(?:公告|訂定|價目表|價格表)",
                rf"(?:調漲|漲幅|調整)(?:之)?(?:幅度)?{Z}{{0,20}}不得(?:超過|逾)", rf"(?:不得|不能|不可){Z}{{0,10}}(?:折價|降價|削價|殺價)",
                r"(?:維持|限制|約定)(?:轉售|銷售|零售)?價格"],
-        "exclude": [NEG_ZH],
+        "exclude": [NEG_EN, NEG_ZH],
     },
     "confidentiality": {
         "heading": [r"confidential", r"保密|機密"],
@@ -291,7 +295,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:sufficiently|adequately) insured\b",
         ],
         "zh": [rf"(?:投保|購買|維持|加保){Z}{{0,30}}(?:保險|險)", r"(?:產品責任|公共意外責任|責任)(?:保)?險", r"保險(?:單|金額|契約)"],
-        "exclude": [NEG_ZH, r"Deposit Insurance|insurance (?:company|companies) act|insurance (?:agency|agent) license|"
+        "exclude": [NEG_EN, NEG_ZH, r"Deposit Insurance|insurance (?:company|companies) act|insurance (?:agency|agent) license|"
                     r"life insurance|health insurance product"],
     },
     "liquidated_damages": {
@@ -302,7 +306,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:termination|cancellation|early termination|break(?:age)?|exit) (?:fee|charge|payment)s?\b",
             rf"\b(?:pay|owe)\b{S}{{0,80}}\b(?:as a penalty|a penalty)\b",
         ],
-        "exclude": [NEG_ZH, r"without penalty|interest and penalties|penalties and interest|fines,? (?:or|and) penalties|penalty of nullity|"
+        "exclude": [NEG_EN, NEG_ZH, r"without penalty|interest and penalties|penalties and interest|fines,? (?:or|and) penalties|penalty of nullity|"
                     r"perjury|penalties imposed|tax"],
         "zh": [r"違約金", rf"(?:每|按|逾)(?:日|期){Z}{{0,20}}(?:計罰|罰款|罰金|違約金)", r"懲罰性(?:違約金|賠償)"],
     },
@@ -384,7 +388,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"自動(?:續約|延展|展延|續展|延長|續期)", r"續約", r"(?:延展|展延|續展|延長|續期)[^。；，\n]{0,8}(?:年|個月)", r"(?:契約|合約|協議|約)(?:書)?(?:之)?(?:有效)?(?:期間|期限)?(?:得|應|將|自動)?(?:延展|展延|續展|延長|續期)",
                rf"(?:期滿|屆滿){Z}{{0,40}}(?:延長|延展|展延|續約|續展)"],
-        "exclude": [NEG_ZH, r"保固|保證期|另行(?:協議|協商|簽訂|議定)"],
+        "exclude": [NEG_EN, NEG_ZH, r"保固|保證期|另行(?:協議|協商|簽訂|議定)"],
     },
     "renewal_notice": {
         "heading": [r"non-?renewal", r"不續約"],
@@ -519,7 +523,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "zh": [r"最低(?:採購|進貨|銷售|訂購|購買|業績)(?:量|金額|額|數量)?", r"(?:採購|進貨)(?:目標|承諾|責任額|額度)", r"(?:銷售|業績)(?:承諾|責任額)",
                rf"(?:至少|不得少於|不低於){Z}{{0,20}}(?:採購|進貨|訂購|購買|銷售)", rf"(?:採購|進貨|訂購|購買|銷售){Z}{{0,30}}(?:至少|不得少於|不低於)",
                r"保證(?:採購|銷售|最低)"],
-        "exclude": [NEG_ZH],
+        "exclude": [NEG_EN, NEG_ZH],
     },
     "kpi_targets": {
         "heading": [r"key performance|\bKPIs?\b|performance (?:targets|indicators|standards|criteria|goals)|sales targets", r"績效指標|KPI|業績目標|考核指標"],
