@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agreementkit.check import learned
 from agreementkit.check.classify import classify, scan
@@ -186,3 +188,15 @@ ENGLISH_CASES = [
 def test_patterns_and_shipped_model_together_on_english_sentences(text: str, topic_id: str, present: bool) -> None:
     found = classify(blocks("DISTRIBUTION AGREEMENT", text))
     assert (topic_id in found) is present
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=300), min_size=1, max_size=6))
+def test_any_text_is_classified_without_error_and_evidence_points_inside(texts: list[str]) -> None:
+    found = classify(blocks(*texts))
+    for evidence in found.values():
+        assert evidence
+        for ev in evidence:
+            assert 0 <= ev.location.paragraph < len(texts)
+    rows = sentence_rows(scan(blocks(*texts)))
+    assert all(r.features == tuple(sorted(set(r.features))) for r in rows)
