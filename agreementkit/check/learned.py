@@ -144,7 +144,7 @@ class TopicModel:
         index = self.features
         for r, row in enumerate(rows):
             cols = [i for f in row.features if (i := index.get(f)) is not None]
-            if cols and row.features:
+            if cols:
                 z[r] += self.weights[cols].sum(axis=0) / math.sqrt(len(row.features))
         return cast("np.ndarray[Any, np.dtype[np.float64]]", 1.0 / (1.0 + np.exp(-z)))
 
@@ -156,21 +156,23 @@ class TopicModel:
         # A sentence whose only pattern match for a topic an exclude pattern vetoed ("exclusive
         # jurisdiction", "terminate on notice if the other party breaches") is no evidence for it:
         # the hand-written exclusions know distinctions a bag of words cannot learn from few examples.
-        for j, topic_id in enumerate(self.topics):
-            vetoed, matched = "x:" + topic_id, "p:" + topic_id
-            for r, row in enumerate(rows):
-                if vetoed in row.features and matched not in row.features:
-                    probs[r, j] = 0.0
+        column = {t: j for j, t in enumerate(self.topics)}
+        for r, row in enumerate(rows):
+            for feature in row.features:
+                topic_id = feature[2:]
+                if feature.startswith("x:") and topic_id in column and "p:" + topic_id not in row.features:
+                    probs[r, column[topic_id]] = 0.0
         top = probs.argmax(axis=0)
         return {t: (float(probs[top[j], j]), int(top[j])) for j, t in enumerate(self.topics)}
 
     def decide(self, rows: list[SentenceRow], pattern_topics: Collection[str]) -> dict[str, tuple[bool, int]]:
         """For each model topic: present or not, and the best sentence's row index (-1 without rows)."""
         best = self.best(rows)
-        return {
-            t: (self.decisions[t].present(t in pattern_topics, best.get(t, (0.0, -1))[0]), best.get(t, (0.0, -1))[1])
-            for t in self.topics
-        }
+        decided: dict[str, tuple[bool, int]] = {}
+        for t in self.topics:
+            probability, row = best.get(t, (0.0, -1))
+            decided[t] = (self.decisions[t].present(t in pattern_topics, probability), row)
+        return decided
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready form: only non-zero weights, as ``feature: [[topic index, weight], …]``."""
