@@ -174,3 +174,27 @@ def test_chinese_near_misses_are_not_topics(text: str, topic_id: str) -> None:
 )
 def test_chinese_wordings_found(text: str, topic_id: str) -> None:
     assert topic_id in classify(blocks(ZH_PREAMBLE, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "title"),
+    [("玖、終止後之處理", "玖", "終止後之處理"), ("肆、業績目標及檢討", "肆", "業績目標及檢討"), ("【第六條　價格】", "第六條", "價格")],
+)
+def test_taiwanese_article_numbering(text: str, label: str, title: str) -> None:
+    found = parse_heading(text)
+    assert found is not None and found.level == 1
+    assert (found.label, found.title) == (label, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [
+        ("貴公司於任一協議年度之業績目標達成率未達百分之六十者，本公司得以書面通知終止本協議書。", "kpi_termination"),
+        ("本門市連續二季之營運評核不合格，經輔導仍未改善者，甲方得以書面通知乙方終止本契約。", "kpi_termination"),
+        ("受託人應達成下列服務水準指標，並以每一曆月為計算期間，按月提出報告。", "kpi_targets"),
+        ("雙方應於每季結束後十五日內召開服務績效評核會議，檢討前季之指標達成情形。", "performance_review"),
+        ("貴公司應於終止或期間屆滿後三十日內，返還本公司提供之型錄、樣品及展示機。", "post_termination"),
+    ],
+)
+def test_chinese_kpi_review_and_exit_wordings(text: str, topic_id: str) -> None:
+    assert topic_id in classify(blocks(ZH_PREAMBLE, text))

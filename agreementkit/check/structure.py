@@ -18,7 +18,10 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ZH_NUM = "一二三四五六七八九十百零〇兩0-9０-９"
 
-_ZH_ARTICLE = re.compile(rf"^\s*第\s*([{_ZH_NUM}]+)\s*條\s*[：:、．.　 ]*(.*)$", re.S)
+# 第五條, also bracketed as 【第五條 價格】
+_ZH_ARTICLE = re.compile(rf"^\s*【?\s*第\s*([{_ZH_NUM}]+)\s*條\s*[：:、．.　 ]*(.*?)】?\s*$", re.S)
+# 壹、貳、參 … : the financial numerals many Taiwanese contracts number their articles with
+_ZH_UPPER = re.compile(r"^\s*([壹貳參叁肆伍陸柒捌玖拾]{1,3})\s*[、．.]\s*(.*)$", re.S)
 _ZH_CHAPTER = re.compile(rf"^\s*第\s*([{_ZH_NUM}]+)\s*[章節]\s*[：:、．.　 ]*(.*)$", re.S)
 _ZH_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．]\s*(.*)$", re.S)
 _EN_ARTICLE = re.compile(r"^\s*(ARTICLE|Article|SECTION|Section|CLAUSE|Clause)\s+(\d{1,3}|[IVXLC]{1,6})(?:\.0)?\b\.?[:\s.\-–—]*(.*)$", re.S)
@@ -100,6 +103,10 @@ def parse_heading(text: str) -> Heading | None:
     if m:
         title, inline = _short_title(m.group(2))
         return Heading(1, f"第{m.group(1)}條", title, inline)
+    m = _ZH_UPPER.match(text)
+    if m:
+        title, inline = _short_title(m.group(2))
+        return Heading(1, m.group(1), title, inline)
     m = _ZH_CHAPTER.match(text)
     if m:
         title, inline = _short_title(m.group(2))

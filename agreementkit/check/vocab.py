@@ -445,7 +445,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"(?:minimum|target|quota|KPI|performance|purchase|commitment)",
         ],
         "zh": [rf"未(?:能)?達(?:成|到)?{Z}{{0,60}}(?:績效|目標|KPI|指標|最低|門檻){Z}{{0,80}}(?:終止|解除)",
-               rf"(?:終止|解除){Z}{{0,60}}未(?:能)?達(?:成|到)?{Z}{{0,40}}(?:績效|目標|KPI|指標)"],
+               rf"(?:終止|解除){Z}{{0,60}}未(?:能)?達(?:成|到)?{Z}{{0,40}}(?:績效|目標|KPI|指標)",
+               rf"(?:目標|指標|標準|評核|考核|達成率){Z}{{0,40}}(?:未達|不合格|未能達成){Z}{{0,80}}(?:終止|解除)"],
     },
     "change_of_control": {
         "heading": [r"change (?:of|in) control", r"控制權"],
@@ -469,7 +470,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "post_termination": {
         "heading": [r"(?:effect|consequences?|rights and obligations) (?:of|upon|on) (?:termination|expiration|expiry)|"
-                    r"post-?termination|upon termination|transition", r"終止(?:後|之效果)|契約消滅後|終止後"],
+                    r"post-?termination|upon termination|transition", r"終止(?:後|之效果|之效力)|契約消滅後|終止後"],
         "en": [
             rf"\b(?:upon|after|following|on|in the event of|at the time of)\b (?:the )?(?:any )?(?:early )?(?:termination|expiration|expiry)"
             rf"{S}{{0,250}}\b(?:shall|will|may)\b{S}{{0,100}}\b(?:return|destroy|cease|continue|sell|purchase|repurchase|"
@@ -483,8 +484,10 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "exclude": [r"confidential|solicit|compet|indemnif|audit|records|books|"
                     r"cease (?:to use|using|all use|use of|the use)|(?:licen[cs]es?|rights?|authori[sz]ation)\b[^.;]{0,60}\b(?:terminate|cease|revert)"],
-        "zh": [rf"(?:終止|屆滿|消滅|解除)(?:或(?:終止|屆滿|解除|消滅))?(?:之)?(?:後|時){Z}{{0,80}}(?:應|得|須){Z}{{0,60}}"
+        "zh": [rf"(?:終止|屆滿|消滅|解除)(?:或(?:期間)?(?:終止|屆滿|解除|消滅))?(?:之)?(?:後|時){Z}{{0,80}}(?:應|得|須){Z}{{0,60}}"
                r"(?:返還|銷毀|停止|買回|回購|移交|結算|出清|繼續|交還|移轉|清償|協助)",
+               rf"(?:應|須|得)於{Z}{{0,10}}(?:終止|屆滿|解除){Z}{{0,20}}(?:後|之日起){Z}{{0,30}}"
+               r"(?:返還|銷毀|停止|買回|回購|移交|結算|結清|交付|交還|出清)",
                rf"(?:庫存|存貨){Z}{{0,30}}(?:買回|回購|出清|處理)", r"客戶(?:移轉|移交|交接)"],
     },
     "survival": {
@@ -529,13 +532,15 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "heading": [r"key performance|\bKPIs?\b|performance (?:targets|indicators|standards|criteria|goals)|sales targets", r"績效指標|KPI|業績目標|考核指標"],
         "en": [r"\bkey performance indicators?\b", r"\bKPIs?\b", r"\b(?:sales|performance|revenue) (?:targets?|goals?|quotas?)\b",
                r"\bperformance (?:standards|criteria|metrics|objectives)\b"],
-        "zh": [r"績效指標", r"\bKPI\b", r"(?:銷售|業績|營業)目標", r"考核(?:指標|項目|標準)"],
+        "zh": [r"績效指標", r"\bKPI\b", r"(?:銷售|業績|營業)目標", r"(?:考核|評核|成效|評鑑)(?:指標|項目|標準|目標)",
+               r"服務水準(?:指標|協議)|\bSLA\b", rf"(?:目標|指標){Z}{{0,10}}達成率"],
     },
     "performance_review": {
-        "heading": [r"performance review|business review|evaluation|review procedure", r"績效(?:評估|考核|檢討|評核)|評估"],
+        "heading": [r"performance review|business review|evaluation|review procedure", r"績效(?:評估|考核|檢討|評核)|評核|考核|(?:^|及|與)評估(?:$|及|與)"],
         "en": [r"\b(?:performance|business|quarterly) reviews?\b", r"\b(?:quarterly|annual|semi-annual|half-yearly) (?:performance )?review\b",
                r"\bimprovement plan\b", rf"\breview\b{S}{{0,40}}\b(?:performance|results|KPIs?|targets)\b"],
-        "zh": [r"績效(?:評估|考核|檢討|評核|評鑑)", r"改善計畫", rf"(?:每季|每半年|年度|定期){Z}{{0,10}}(?:檢討|評估|考核)"],
+        "zh": [r"績效(?:評估|考核|檢討|評核|評鑑)", r"改善計畫", rf"(?:每季|每半年|每年|每月|年度|定期){Z}{{0,20}}(?:檢討|評估|考核|評核)",
+               r"(?:營運|服務|業績|績效)?(?:評核|考核|檢討)(?:會議|結果)", r"複評"],
     },
     "incentives": {
         "heading": [r"incentive|bonus|rewards?", r"獎勵|激勵"],
