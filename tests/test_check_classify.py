@@ -198,3 +198,23 @@ def test_taiwanese_article_numbering(text: str, label: str, title: str) -> None:
 )
 def test_chinese_kpi_review_and_exit_wordings(text: str, topic_id: str) -> None:
     assert topic_id in classify(blocks(ZH_PREAMBLE, text))
+
+
+def test_parenthesised_article_title_before_body_text() -> None:
+    found = parse_heading("第十一條（督導及稽核）甲方之督導人員得於營業時間內進入本門市檢查帳冊。")
+    assert found is not None and (found.label, found.title, found.inline) == ("第十一條", "督導及稽核", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id", "present"),
+    [
+        ("委託方所需之本產品全部數量，均應向代工方採購，不得委託第三人製造相同產品。", "exclusivity", True),
+        ("他方於三十日內得以同一條件優先承購該應有部分。", "rofr", True),
+        ("經銷商單月訂購數量合計超過五百台時，供應商得決定分批出貨。", "volume_restriction", True),
+        ("本合約有效期間內，乙方應維持充足之庫存以供應客戶需求。", "expiration", False),
+        ("「合約年度」指自本合約生效日起每滿十二個月之期間。", "expiration", False),
+        ("甲方得於接獲通知後六十日內，以書面通知乙方終止本合約。", "termination_for_convenience", False),
+    ],
+)
+def test_more_chinese_wordings(text: str, topic_id: str, present: bool) -> None:
+    assert (topic_id in classify(blocks(ZH_PREAMBLE, text))) is present

@@ -91,6 +91,9 @@ def _short_title(rest: str) -> tuple[str | None, bool]:
     m2 = re.match(r"^([^\s。，；：]{2,12})[：:　]", rest)
     if m2:
         return m2.group(1), True
+    m3 = re.match(r"^[（(【]([^）)】。，；]{2,16})[）)】]\s*\S", rest)  # 第十一條（督導及稽核）甲方得…
+    if m3:
+        return m3.group(1), True
     return None, True
 
 

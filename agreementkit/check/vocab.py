@@ -30,7 +30,7 @@ NEG_EN = (r"\bthere (?:is|are|shall be|will be) no\b|\bno (?:minimum|obligation|
           r"\bnothing (?:in|contained in) this agreement (?:shall|will) (?:require|obligate|oblige|be construed)")
 NEG_ZH = (r"不設|不另(?:行)?(?:約定|訂定|設定)|未(?:另)?(?:約定|訂定)|無[^，。；]{0,10}之約定|無(?:任何)?義務|不採(?:用)?|"
           r"不構成|不具(?:有)?(?:排他|獨家|專屬)|不限制|僅供參考|不受其?拘束|(?:之約定|規定)[^。；]{0,15}刪除|得自由|"
-          r"自行決定|自由決定|不因[^，。；]{0,20}而(?:延長|延展|續約)")
+          r"自行決定|自由決定|不以任何方式|不因[^，。；]{0,20}而(?:延長|延展|續約)")
 
 VOCAB: dict[str, dict[str, list[str]]] = {
     # ---------------------------------------------------------------- rights
@@ -64,15 +64,16 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"(?<!非)獨家", r"(?<!非)專屬(?:經銷|代理|授權|權)", r"唯一(?:之)?(?:經銷|代理)",
                rf"不得{Z}{{0,20}}(?:另行|再行)?(?<!轉)(?:指定|授權|委任){Z}{{0,20}}(?:第三人|其他){Z}{{0,15}}(?:經銷|代理|銷售|販售|轉售|推廣)",
-               r"商圈保護", rf"不得{Z}{{0,30}}(?:自行|授權他人|另行)(?:開設|設立){Z}{{0,20}}(?:門市|店|據點|分店)"],
+               r"商圈保護", rf"不得{Z}{{0,30}}(?:自行|授權他人|另行)(?:開設|設立){Z}{{0,20}}(?:門市|店|據點|分店)",
+               rf"全部(?:數量|需求|需要量)?{Z}{{0,6}}(?:均)?(?:應|須)向{Z}{{0,12}}(?:採購|購買|進貨)"],
         "exclude": [r"exclusive (?:jurisdiction|remedy|remedies|venue|forum|discretion|control|property)",
                     r"not exclusive of|cumulative|inure exclusively|exclusive right, title|exclusively (?:for|to) (?:the )?benefit",
                     r"專屬管轄", NEG_EN, NEG_ZH, r"(?:表示|自稱|宣稱|表彰)其?(?:為|係)", r"非(?:專屬|獨家)"],
     },
     "territory": {
-        "heading": [r"\bterritor", r"區域|地區|範圍"],
+        "heading": [r"\bterritor", r"區域|地區|(?:經銷|銷售|代理|營業|授權)範圍|商圈"],
         "en": [r"\bterritor(?:y|ies)\b"],
-        "zh": [r"(?:經銷|銷售|代理|授權)(?:區域|地區|範圍)", r"區域(?:為|限於|：|如下)"],
+        "zh": [r"(?:經銷|銷售|代理|授權)(?:區域|地區|範圍)", r"區域(?:為|限於|：|如下)", r"商圈保護"],
     },
     "products": {
         "heading": [r"^products?$", r"產品|商品"],
@@ -126,7 +127,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bROF[RON]\b",
             r"\bfirst (?:opportunity|option) to (?:negotiate|purchase|acquire|bid|offer)",
         ],
-        "zh": [r"優先(?:購買|承購|承買|議約|受讓|承租|續約|合作)(?:之)?權", r"優先(?:洽談|協商|議價)"],
+        "zh": [r"優先(?:購買|承購|承買|議約|受讓|承租|續約|合作)(?:之)?權", r"優先(?:洽談|協商|議價|承購|承買|受讓)"],
         "exclude": [NEG_EN, NEG_ZH],
     },
     "most_favored_nation": {
@@ -209,7 +210,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:in excess of|above|beyond)\b{S}{{0,30}}(?:forecast|maximum|capacity|allocation)",
         ],
         "exclude": [NEG_EN, NEG_ZH, r"liab|interest rate|damages|expenses|confidential|insurance"],
-        "zh": [rf"(?:採購|訂購|供應|出貨|進貨)(?:數量|量){Z}{{0,10}}(?:上限|不得超過|以{Z}{{0,10}}為限)", r"最高(?:採購|訂購|供應|出貨)量", r"配額"],
+        "zh": [rf"(?:採購|訂購|訂單|供應|出貨|進貨|進線)(?:之)?(?:數量|量)(?:合計)?{Z}{{0,10}}(?:上限|不得超過|超過|以{Z}{{0,10}}為限)", r"最高(?:採購|訂購|供應|出貨)量", r"配額"],
     },
     "price_restriction": {
         "heading": [r"resale price|price (?:restriction|protection)", r"轉售價格|價格(?:限制|維持)"],
@@ -287,7 +288,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "zh": [rf"(?:賠償|補償){Z}{{0,30}}(?:一切)?(?:損害|損失)", rf"使{Z}{{0,10}}免(?:於|受){Z}{{0,20}}(?:損害|責任|追訴|請求)"],
     },
     "insurance": {
-        "heading": [r"insurance", r"保險"],
+        "heading": [r"insurance", r"保險(?!費)"],
         "en": [
             rf"\b(?:maintain|obtain|carry|procure|keep|purchase|have)\b{S}{{0,100}}\binsurance\b",
             rf"\binsurance\b{S}{{0,100}}\b(?:coverage|polic(?:y|ies)|certificate|limits?|amount|insurer|carrier|deductible)",
@@ -372,7 +373,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bterm of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b",
         ],
         "zh": [rf"{AGREEMENT}?(?:之)?(?:有效)?(?:期間|期限)(?:為|自|如下|：)", rf"自{Z}{{0,40}}起(?:至|算){Z}{{0,40}}(?:止|屆滿|為止)",
-               r"有效期(?:間|限)?", rf"{AGREEMENT}{Z}{{0,20}}(?:生效){Z}{{0,30}}(?:年|個月)"],
+               r"有效期(?:間|限)?(?![間限內中])", rf"{AGREEMENT}{Z}{{0,20}}(?:生效){Z}{{0,30}}(?:年|個月)"],
+        "exclude": [r"每滿"],
     },
     "renewal": {
         "heading": [r"renewal|extension of (?:the )?term", r"續約|延展|展延|續展"],
@@ -388,7 +390,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"自動(?:續約|延展|展延|續展|延長|續期)", r"續約", r"(?:延展|展延|續展|延長|續期)[^。；，\n]{0,8}(?:年|個月)", r"(?:契約|合約|協議|約)(?:書)?(?:之)?(?:有效)?(?:期間|期限)?(?:得|應|將|自動)?(?:延展|展延|續展|延長|續期)",
                rf"(?:期滿|屆滿){Z}{{0,40}}(?:延長|延展|展延|續約|續展)"],
-        "exclude": [NEG_EN, NEG_ZH, r"保固|保證期|另行(?:協議|協商|簽訂|議定)"],
+        "exclude": [NEG_EN, NEG_ZH, r"保固|保證期|另行(?:協議|協商|簽訂|議定)|未(?:完成|能)續約"],
     },
     "renewal_notice": {
         "heading": [r"non-?renewal", r"不續約"],
@@ -432,7 +434,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"任意終止", rf"(?:隨時|無須(?:任何)?理由|不附理由){Z}{{0,30}}(?:終止|解除)",
                rf"(?:得|可)(?:隨時)?(?:以書面)?(?:於|提前|預先){Z}{{0,20}}(?:日|個月)(?:前)?{Z}{{0,10}}通知{Z}{{0,20}}(?:終止|解除)"],
-        "exclude": [r"知悉|接獲{Z}{{0,6}}通知(?:後|之日)|控制權|股權|經營權", r"breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|renew|expir|non-?renewal|cure|violat|force majeure|"
+        "exclude": [rf"知悉|接獲{Z}{{0,6}}通知(?:後|之日)|控制權|股權|經營權", r"breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|renew|expir|non-?renewal|cure|violat|force majeure|"
                     r"written agreement|mutual(?:ly)? (?:agree|consent)|survive|"
                     r"違約|違反|破產|重整|改正|未達|續約|期滿|屆滿"],
     },
