@@ -18,7 +18,7 @@ import json
 import random
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -249,8 +249,7 @@ def train(contracts: Sequence[LabelledContract], k: int = 5) -> TopicModel:
     """Choose decisions by ``k``-fold cross-validation, then fit on every contract."""
     decisions = choose_decisions(contracts, out_of_fold(contracts, k))
     model = fit(contracts)
-    meta = {**model.meta, "folds": k}
-    return TopicModel(model.topics, model.features, model.weights, model.intercepts, decisions, meta)
+    return replace(model, decisions=decisions, meta={**model.meta, "folds": k})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -262,10 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     contracts = load_bench(args.bench_dir)
     model = train(contracts, args.folds)
-    model = TopicModel(
-        model.topics, model.features, model.weights, model.intercepts, model.decisions,
-        {**model.meta, "trained_on": "CUAD v1 (The Atticus Project, CC BY 4.0), channel-like subset"},
-    )
+    model = replace(model, meta={**model.meta, "trained_on": "CUAD v1 (The Atticus Project, CC BY 4.0), channel-like subset"})
     args.output.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.output.with_suffix(".tmp")
     tmp.write_bytes(model.dumps())
