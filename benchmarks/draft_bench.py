@@ -20,9 +20,9 @@ EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
 
 def warm(deal: Path, runs: int) -> list[float]:
     """Load, assemble and render in this process (library cache cold on the first run only)."""
-    from agreementkit.assemble import assemble
-    from agreementkit.dealfile import load_deal
-    from agreementkit.library import Library
+    from agreementkit.deal.load import load_deal
+    from agreementkit.drafting.assemble import assemble
+    from agreementkit.library.loader import Library
     from agreementkit.render.docx import render_docx
 
     times = []

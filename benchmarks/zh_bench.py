@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agreementkit.check.service import CheckOptions, check_path  # noqa: E402
+from agreementkit.check.result import CheckOptions  # noqa: E402
+from agreementkit.check.service import check_path  # noqa: E402
 
 SCORED = (
     "appointment", "exclusivity", "territory", "minimum_commitment", "volume_restriction", "payment_terms",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agreementkit.locale.numerals import chinese_number
 from agreementkit.models.agreement import (
     Agreement,
     Article,
@@ -15,7 +16,6 @@ from agreementkit.models.agreement import (
     Table,
 )
 from agreementkit.models.common import Lang
-from agreementkit.numerals import chinese_number
 
 LANG_SETS: dict[str, tuple[Lang, ...]] = {"zh-TW": ("zh-TW",), "en": ("en",), "bilingual": ("zh-TW", "en")}
 

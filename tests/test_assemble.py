@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from agreementkit.assemble import assemble
 from agreementkit.cli import main
-from agreementkit.dealfile import load_deal
+from agreementkit.deal.load import load_deal
+from agreementkit.drafting.assemble import assemble
 from agreementkit.errors import LibraryError, TemplateRenderError
-from agreementkit.library import Library
+from agreementkit.library.loader import Library
 from agreementkit.models.agreement import Paragraph, Ref, Table
 from tests.conftest import ZH_DISTRIBUTOR
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from agreementkit.check.classify import classify, compiled_topics, lower_pattern
+from agreementkit.check.classify import classify
 from agreementkit.check.model import Block, Location
+from agreementkit.check.patterns import compiled_topics, lower_pattern
 from agreementkit.check.readers import read_document
 from agreementkit.check.structure import detect_language, join_lines, parse_heading
 from agreementkit.check.topics import TOPIC_BY_ID

@@ -13,7 +13,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from agreementkit.check.readers import read_document
-from agreementkit.check.service import CheckOptions, check_path
+from agreementkit.check.result import CheckOptions
+from agreementkit.check.service import check_path
 from agreementkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]

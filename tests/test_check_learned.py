@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agreementkit.check import learned
-from agreementkit.check.classify import classify, scan
+from agreementkit.check.classify import classify
 from agreementkit.check.learned import (
     RULES,
     Decision,
@@ -18,6 +18,7 @@ from agreementkit.check.learned import (
     sentence_rows,
 )
 from agreementkit.check.model import Block, Location
+from agreementkit.check.patterns import scan
 from agreementkit.check.training import CUAD_TOPICS, LabelledContract, design_matrix, fit
 
 

@@ -19,15 +19,15 @@ from typing import Any
 
 import pytest
 
-from agreementkit.assemble import _split_blocks, assemble
 from agreementkit.check.topics import is_topic
-from agreementkit.clauses import _check_type, choose_variant, render_text
-from agreementkit.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
-from agreementkit.library import Library
+from agreementkit.deal.yamlio import load_yaml
+from agreementkit.drafting.assemble import _split_blocks, assemble
+from agreementkit.library.clauses import _check_type, choose_variant, render_text
+from agreementkit.library.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
+from agreementkit.library.loader import Library
 from agreementkit.models.clause import ClauseFile
 from agreementkit.models.common import LANGS, Lang, Text
 from agreementkit.models.deal import Deal
-from agreementkit.yamlio import load_yaml
 
 GOLDEN = Path(__file__).parent / "golden" / "clauses"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "distributor-zh-TW.yaml"

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agreementkit.cli import main
-from agreementkit.dealfile import load_deal
+from agreementkit.deal.load import load_deal
 from agreementkit.errors import InputError, ValidationFailed
 from agreementkit.models.deal import tax_id_is_valid
 from tests.conftest import BILINGUAL_ALLIANCE, EN_RESELLER, ZH_DISTRIBUTOR

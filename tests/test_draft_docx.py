@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 
-from agreementkit.assemble import assemble
 from agreementkit.cli import main
-from agreementkit.dealfile import load_deal
-from agreementkit.library import Library
+from agreementkit.deal.load import load_deal
+from agreementkit.drafting.assemble import assemble
+from agreementkit.library.loader import Library
 from tests.conftest import BILINGUAL_ALLIANCE, EN_RESELLER, ZH_DISTRIBUTOR, need_tool
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

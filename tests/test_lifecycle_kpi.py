@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from agreementkit.dealfile import load_deal
-from agreementkit.lifecycle.actuals import Actuals, KpiActual, load_actuals
-from agreementkit.lifecycle.kpi import attainment, consecutive_misses, evaluate, evaluate_kpi, status
-from agreementkit.lifecycle.periods import parse_period
+from agreementkit.deal.load import load_deal
+from agreementkit.lifecycle.review.actuals import Actuals, KpiActual, load_actuals
+from agreementkit.lifecycle.review.kpi import attainment, consecutive_misses, evaluate, evaluate_kpi, status
+from agreementkit.lifecycle.review.periods import parse_period
 from agreementkit.models.deal import Deal, Kpi
 
 ROOT = Path(__file__).resolve().parent.parent

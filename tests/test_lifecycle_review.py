@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from agreementkit.cli import main
-from agreementkit.dealfile import load_deal
-from agreementkit.lifecycle.actuals import load_actuals
-from agreementkit.lifecycle.periods import parse_period
-from agreementkit.lifecycle.review import clause_labels, compute_review
+from agreementkit.deal.load import load_deal
+from agreementkit.lifecycle.review.actuals import load_actuals
+from agreementkit.lifecycle.review.periods import parse_period
+from agreementkit.lifecycle.review.service import clause_labels, compute_review
 
 ROOT = Path(__file__).resolve().parent.parent
 DEAL = ROOT / "examples" / "distributor-zh-TW.yaml"

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreementkit.dealfile import load_deal
-from agreementkit.lifecycle.actuals import Actuals, RevenueLine, load_actuals
-from agreementkit.lifecycle.periods import parse_period
-from agreementkit.lifecycle.settlement import settle, share_payable, tiered_amount
+from agreementkit.deal.load import load_deal
+from agreementkit.lifecycle.review.actuals import Actuals, RevenueLine, load_actuals
+from agreementkit.lifecycle.review.periods import parse_period
+from agreementkit.lifecycle.review.settlement import settle, share_payable, tiered_amount
 from agreementkit.models.deal import Deal, ProfitSharing, Tier
 
 ROOT = Path(__file__).resolve().parent.parent

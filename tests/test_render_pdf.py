@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from agreementkit.cli import main
 from agreementkit.errors import RenderError
-from agreementkit.numerals import chinese_number
+from agreementkit.locale.numerals import chinese_number
 from agreementkit.render import pdf as pdf_module
 from agreementkit.render.fonts import select_fonts
 from agreementkit.render.html import template_dir

@@ -14,13 +14,13 @@ from agreementkit.check.model import Evidence, Finding, Location, TopicResult
 from agreementkit.check.topics import TOPICS
 
 if TYPE_CHECKING:
-    from agreementkit.check.service import CheckOptions, CheckResult
+    from agreementkit.check.result import CheckOptions, CheckResult
+    from agreementkit.deal.yamlio import LoadedYaml
     from agreementkit.models.deal import Deal
-    from agreementkit.yamlio import LoadedYaml
 
 
 def _at(loaded: LoadedYaml, *path: str | int) -> tuple[Evidence, ...]:
-    from agreementkit.validation import dotted
+    from agreementkit.deal.validation import dotted
 
     field = dotted(path)
     return (Evidence(Location(0, field=field, line=loaded.line_of(path)), field),)
@@ -115,8 +115,8 @@ def info_bilingual(deal: Deal) -> bool:
 def deal_topics(deal: Deal, library_dir: Path | None) -> tuple[set[str], str]:
     """Topics the drafted agreement will contain: from assembly when it works, else from the deal."""
     try:
-        from agreementkit.assemble import assemble
-        from agreementkit.library import Library
+        from agreementkit.drafting.assemble import assemble
+        from agreementkit.library.loader import Library
 
         agreement = assemble(deal, Library.open(library_dir))
         topics = {c.topic for c in agreement.clauses()}
@@ -168,12 +168,12 @@ def deal_topics(deal: Deal, library_dir: Path | None) -> tuple[set[str], str]:
 def check_deal(path: Path, options: CheckOptions) -> CheckResult:
     """Validate and lint the deal file at ``path``."""
     from agreementkit.check.playbook import load_playbook
+    from agreementkit.check.result import CheckResult
     from agreementkit.check.rules import apply_playbook
-    from agreementkit.check.service import CheckResult
-    from agreementkit.library import Library
+    from agreementkit.deal.validation import validate_document
+    from agreementkit.deal.yamlio import load_yaml
+    from agreementkit.library.loader import Library
     from agreementkit.models.deal import Deal
-    from agreementkit.validation import validate_document
-    from agreementkit.yamlio import load_yaml
 
     loaded = load_yaml(path, "deal file")
     deal = validate_document(Deal, loaded, "deal file")

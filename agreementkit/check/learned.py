@@ -28,8 +28,8 @@ from typing import Any, Literal, cast
 
 import numpy as np
 
-from agreementkit.check.classify import PatternScan, compiled_topics, sentence_spans
 from agreementkit.check.model import Evidence, quote
+from agreementkit.check.patterns import PatternScan, compiled_topics, sentence_spans
 
 MODEL_FORMAT = "agreementkit-topic-model/1"
 MODEL_RESOURCE = ("data", "topic_model.json.gz")

@@ -113,8 +113,8 @@ def _load_file(path: Path) -> Playbook:
 
 @lru_cache(maxsize=64)
 def _load_cached(path: Path, stamp: int) -> Playbook:
-    from agreementkit.validation import validate_document
-    from agreementkit.yamlio import load_yaml
+    from agreementkit.deal.validation import validate_document
+    from agreementkit.deal.yamlio import load_yaml
 
     return validate_document(Playbook, load_yaml(path, "playbook"), "playbook")
 

@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from agreementkit.check.model import Finding
-from agreementkit.check.service import CheckResult
+from agreementkit.check.result import CheckResult
 from agreementkit.check.topics import CATEGORY_NAMES, TOPIC_BY_ID
 
 SCHEMA = "agreementkit-check/1"
@@ -174,7 +174,7 @@ exit code {{ d.summary.exit_code }}</p>
 
 def render_html(result: CheckResult) -> str:
     """A pre-review memo for legal, as a self-contained HTML page (escaped, sandboxed template)."""
-    from agreementkit.jinja import make_env
+    from agreementkit.library.jinja import make_env
 
     env = make_env(autoescape=True)
     return env.from_string(_HTML).render(d=to_data(result), lang=_lang(result))

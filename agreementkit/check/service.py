@@ -2,66 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from agreementkit.check.model import (
-    SEVERITY_ORDER,
     Block,
     Document,
     Evidence,
-    Finding,
-    Kind,
     Location,
-    TopicResult,
 )
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """What the user asked for on the command line."""
-
-    playbook: Path | None = None
-    agreement_type: str | None = None
-    strict: bool = False
-    library_dir: Path | None = None
-
-
-@dataclass
-class CheckResult:
-    """Everything the report shows."""
-
-    file: str
-    kind: Kind
-    language: str
-    agreement_type: str | None
-    playbook: str
-    ours: bool
-    topics: list[TopicResult]
-    findings: list[Finding] = field(default_factory=list)
-    strict: bool = False
-
-    def count(self, severity: str) -> int:
-        """How many findings have ``severity``."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    @property
-    def exit_code(self) -> int:
-        """0 nothing blocks; 1 a blocker (or, with --strict, a warning)."""
-        if self.count("blocker") or (self.strict and self.count("warning")):
-            return 1
-        return 0
-
-    def sorted_findings(self) -> list[Finding]:
-        """Findings by severity, then rule id."""
-        return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+from agreementkit.check.result import CheckOptions, CheckResult
 
 
 class _LibraryTopics:
     """Adapter: clause ids and topics from the clause library (unknown or broken clause ⇒ None)."""
 
     def __init__(self, library_dir: Path | None) -> None:
-        from agreementkit.library import Library
+        from agreementkit.library.loader import Library
 
         self.lib = Library.open(library_dir)
 

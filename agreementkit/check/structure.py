@@ -160,7 +160,7 @@ class RawParagraph:
 
 
 def _numbered_label(n: int, lang: str) -> str:
-    from agreementkit.numerals import chinese_number
+    from agreementkit.locale.numerals import chinese_number
 
     return f"第{chinese_number(n)}條" if lang == "zh-TW" else f"Article {n}"
 

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from agreementkit.check.classify import scan
 from agreementkit.check.learned import RULES, Decision, SentenceRow, TopicModel, sentence_rows
+from agreementkit.check.patterns import scan
 from agreementkit.check.readers import read_document
 
 # Topic id -> CUAD categories (a topic is present when any of them is); see cuad-dev/README.md.

@@ -1,6 +1,6 @@
 """The Agreement: the assembled, numbered document every renderer reads.
 
-Plain frozen dataclasses, built by :mod:`agreementkit.assemble` and never from the deal
+Plain frozen dataclasses, built by :mod:`agreementkit.drafting.assemble` and never from the deal
 directly by a renderer. Every piece of text is held per language (``{"zh-TW": ..., "en": ...}``)
 so a renderer can lay out one language or both side by side. Numbers and cross-reference
 labels are resolved here, before any rendering, so that every format shows the same numbers.

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agreementkit.library.resources import bundled_dir
 from agreementkit.models.agreement import (
     Agreement,
     Article,
@@ -34,7 +35,6 @@ from agreementkit.models.agreement import (
 )
 from agreementkit.models.common import Lang
 from agreementkit.render.ziputil import normalize_zip
-from agreementkit.resources import bundled_dir
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 TEXT_WIDTH_MM = 160.0
@@ -620,7 +620,7 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     """Render ``agreement`` as DOCX bytes (reproducible for the same input)."""
     from docxtpl import DocxTemplate
 
-    from agreementkit.jinja import make_env
+    from agreementkit.library.jinja import make_env
 
     options = options or DocxOptions()
     template = options.template or bundled_dir("templates") / "docx" / "agreement.docx"

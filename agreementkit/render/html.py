@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from agreementkit.errors import RenderError
+from agreementkit.locale.numerals import chinese_number
 from agreementkit.models.agreement import Agreement, Article, Block, Clause, Paragraph, Ref, Table
 from agreementkit.models.common import Lang
-from agreementkit.numerals import chinese_number
 
 TEMPLATE_NAME = "agreement.html.j2"
 STYLESHEET_NAME = "agreement.css"
@@ -235,7 +235,7 @@ def view_model(agreement: Agreement) -> dict[str, Any]:
 
 def template_dir(templates: Path | None = None) -> Path:
     """The folder holding ``agreement.html.j2`` and ``agreement.css`` (bundled unless given)."""
-    from agreementkit.resources import bundled_dir
+    from agreementkit.library.resources import bundled_dir
 
     folder = templates if templates is not None else bundled_dir("templates") / "html"
     if not (folder / TEMPLATE_NAME).is_file():
@@ -247,7 +247,7 @@ def render_html(agreement: Agreement, templates: Path | None = None) -> str:
     """The agreement as one self-contained HTML document (print CSS inlined), autoescaped."""
     from jinja2 import FileSystemLoader, TemplateError
 
-    from agreementkit.jinja import make_env
+    from agreementkit.library.jinja import make_env
 
     folder = template_dir(templates)
     env = make_env(autoescape=True)

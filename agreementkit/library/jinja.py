@@ -16,7 +16,7 @@ from jinja2 import StrictUndefined, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from agreementkit import formatting
+from agreementkit.locale import formatting
 from agreementkit.models.common import Lang, Text
 
 # Markers that clause text uses to place a cross-reference or a table; assembly turns them

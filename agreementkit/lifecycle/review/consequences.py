@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from agreementkit.formatting import format_number
-from agreementkit.lifecycle.actuals import Actuals
-from agreementkit.lifecycle.kpi import Scorecard
-from agreementkit.lifecycle.periods import Period, enclosing
-from agreementkit.lifecycle.settlement import Settlement, money_text, tiered_amount
+from agreementkit.lifecycle.review.actuals import Actuals
+from agreementkit.lifecycle.review.kpi import Scorecard
+from agreementkit.lifecycle.review.periods import Period, enclosing
+from agreementkit.lifecycle.review.settlement import Settlement, money_text, tiered_amount
+from agreementkit.locale.formatting import format_number
 from agreementkit.models.agreement import Localized
 from agreementkit.models.common import Lang
 from agreementkit.models.deal import Deal

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from agreementkit.lifecycle.actuals import Actuals
-from agreementkit.lifecycle.periods import Period
+from agreementkit.lifecycle.review.actuals import Actuals
+from agreementkit.lifecycle.review.periods import Period
 from agreementkit.models.deal import Deal, Kpi
 
 Status = Literal["met", "at_risk", "missed", "no_data"]

@@ -15,8 +15,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from agreementkit.lifecycle.report_model import Figure, Para, ReportDocument, TableBlock
-from agreementkit.resources import bundled_dir
+from agreementkit.library.resources import bundled_dir
+from agreementkit.lifecycle.review.report_model import Figure, Para, ReportDocument, TableBlock
 
 FALLBACK_FONTS = '"Noto Sans CJK TC", "Noto Sans TC", "Noto Serif CJK TC", sans-serif'
 
@@ -51,7 +51,7 @@ def _block(b: Para | TableBlock | Figure) -> dict[str, Any]:
 
 def render_html(report: ReportDocument) -> str:
     """The document as a self-contained HTML page."""
-    from agreementkit.jinja import make_env
+    from agreementkit.library.jinja import make_env
 
     folder = template_dir()
     env = make_env(autoescape=True)

@@ -8,18 +8,25 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from agreementkit.formatting import CURRENCY_ZH, format_number, money
-from agreementkit.lifecycle import chart
-from agreementkit.lifecycle.consequences import Citer, Consequence
-from agreementkit.lifecycle.kpi import ATTAINMENT_CAP, KpiResult, attainment
-from agreementkit.lifecycle.periods import Period
-from agreementkit.lifecycle.report_model import Figure, Para, ReportDocument, RowStyle, Section, TableBlock
-from agreementkit.lifecycle.settlement import Settlement, money_text
+from agreementkit.lifecycle.review import chart
+from agreementkit.lifecycle.review.consequences import Citer, Consequence
+from agreementkit.lifecycle.review.kpi import ATTAINMENT_CAP, KpiResult, attainment
+from agreementkit.lifecycle.review.periods import Period
+from agreementkit.lifecycle.review.report_model import (
+    Figure,
+    Para,
+    ReportDocument,
+    RowStyle,
+    Section,
+    TableBlock,
+)
+from agreementkit.lifecycle.review.settlement import Settlement, money_text
+from agreementkit.locale.formatting import CURRENCY_ZH, format_number, money
 from agreementkit.models.common import Lang
 from agreementkit.models.deal import Deal, Kpi
 
 if TYPE_CHECKING:
-    from agreementkit.lifecycle.review import LangMode, Review
+    from agreementkit.lifecycle.review.model import LangMode, Review
 
 STATUS: dict[str, dict[Lang, str]] = {
     "met": {"zh-TW": "達標", "en": "met"},

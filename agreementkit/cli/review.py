@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from agreementkit.cli import handle_errors
+from agreementkit.cli.errors import handle_errors
 
 
 @click.command()
@@ -60,7 +60,7 @@ def review(
     force: bool,
 ) -> None:
     """Score a period's KPIs, settle the profit share and list the consequences the agreement triggers."""
-    from agreementkit.lifecycle.review import ReviewRequest, parse_formats, run_review
+    from agreementkit.lifecycle.review.service import ReviewRequest, parse_formats, run_review
 
     result = run_review(ReviewRequest(
         deal_path=deal, actuals_path=actuals, period=period, out_dir=out_dir,

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from agreementkit.lifecycle.report_model import Figure, Para, ReportDocument, TableBlock
+from agreementkit.lifecycle.review.report_model import Figure, Para, ReportDocument, TableBlock
 
 EAST_ASIAN_FONT = "微軟正黑體"
 LATIN_FONT = "Calibri"

@@ -15,7 +15,7 @@ def bundled_dir(name: str) -> Path:
     packaged = Path(str(files("agreementkit"))) / "_data" / name
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent / name
+    checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"bundled folder {name!r} is missing from the installation")

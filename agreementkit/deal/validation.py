@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from agreementkit.deal.yamlio import LoadedYaml, Loc
 from agreementkit.errors import Problem, ValidationFailed
-from agreementkit.yamlio import LoadedYaml, Loc
 
 M = TypeVar("M", bound=BaseModel)
 

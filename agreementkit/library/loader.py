@@ -18,11 +18,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from agreementkit.deal.validation import validate_document
+from agreementkit.deal.yamlio import load_yaml
 from agreementkit.errors import AgreementKitError, LibraryError
+from agreementkit.library.resources import bundled_dir
 from agreementkit.models.clause import ClauseFile, Outline
-from agreementkit.resources import bundled_dir
-from agreementkit.validation import validate_document
-from agreementkit.yamlio import load_yaml
 
 SPECIAL_FOLDERS = ("outlines", "playbooks")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from agreementkit.deal.validation import validate_document
+from agreementkit.deal.yamlio import load_yaml
 from agreementkit.models.deal import Deal
-from agreementkit.validation import validate_document
-from agreementkit.yamlio import load_yaml
 
 
 def load_deal(path: Path) -> Deal:

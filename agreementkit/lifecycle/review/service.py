@@ -9,46 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 from agreementkit.errors import AgreementKitError, InputError
-from agreementkit.lifecycle.actuals import Actuals, load_actuals, review_kind
-from agreementkit.lifecycle.consequences import Consequence, derive
-from agreementkit.lifecycle.kpi import Scorecard, evaluate
-from agreementkit.lifecycle.periods import Period, enclosing, parse_period
-from agreementkit.lifecycle.settlement import Settlement, settle
+from agreementkit.lifecycle.review.actuals import Actuals, load_actuals, review_kind
+from agreementkit.lifecycle.review.consequences import derive
+from agreementkit.lifecycle.review.kpi import evaluate
+from agreementkit.lifecycle.review.model import LangMode, Review
+from agreementkit.lifecycle.review.periods import Period, enclosing, parse_period
+from agreementkit.lifecycle.review.settlement import settle
 from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
-from agreementkit.options import parse_format_list
+from agreementkit.render.formats import parse_format_list
 
-LangMode = Literal["zh-TW", "en", "bilingual"]
 FORMATS = ("docx", "pdf", "json")
-
-
-@dataclass(frozen=True)
-class Review:
-    """Everything one review found; ``outputs`` lists the files written, if any."""
-
-    deal: Deal
-    deal_name: str
-    actuals: Actuals
-    period: Period
-    review_date: dt.date
-    scorecard: Scorecard
-    settlement: Settlement | None
-    settlement_note: Localized | None
-    consequences: tuple[Consequence, ...]
-    clause_labels: Mapping[str, Localized]
-    citation_note: str | None = None
-    outputs: tuple[Path, ...] = ()
-    timings: Mapping[str, float] = field(default_factory=dict)
-
-    @property
-    def termination_right(self) -> bool:
-        """Whether this review gives the supplier a right to terminate."""
-        return any(c.kind == "termination_right" for c in self.consequences)
 
 
 @dataclass(frozen=True)
@@ -69,8 +44,8 @@ class ReviewRequest:
 def clause_labels(deal: Deal, library_dir: Path | None = None) -> tuple[dict[str, Localized], str | None]:
     """Clause id → number label from the assembled agreement, and a note when it could not be assembled."""
     try:
-        from agreementkit.assemble import assemble
-        from agreementkit.library import Library
+        from agreementkit.drafting.assemble import assemble
+        from agreementkit.library.loader import Library
 
         agreement = assemble(deal, Library.open(library_dir))
     except (ImportError, AgreementKitError) as exc:
@@ -146,8 +121,8 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 def run_review(request: ReviewRequest) -> Review:
     """Load, compute, render and write the review report and the settlement statement."""
-    from agreementkit.dealfile import load_deal
-    from agreementkit.writing import ensure_writable, write_bytes
+    from agreementkit.deal.load import load_deal
+    from agreementkit.fileio.output import ensure_writable, write_bytes
 
     started = time.perf_counter()
     deal = load_deal(request.deal_path)
@@ -192,7 +167,7 @@ def run_review(request: ReviewRequest) -> Review:
 
 def render_outputs(review: Review, mode: LangMode, formats: Sequence[str]) -> dict[str, bytes]:
     """Render the requested formats of both documents: ``{"review.docx": b"...", ...}``."""
-    from agreementkit.lifecycle import documents
+    from agreementkit.lifecycle.review import documents
 
     out: dict[str, bytes] = {}
     docs = {}
@@ -202,12 +177,12 @@ def render_outputs(review: Review, mode: LangMode, formats: Sequence[str]) -> di
             "statement": documents.statement_document(review, mode),
         }
     if "docx" in formats:
-        from agreementkit.lifecycle.render_docx import render_docx
+        from agreementkit.lifecycle.review.render_docx import render_docx
 
         for name, doc in docs.items():
             out[f"{name}.docx"] = render_docx(doc)
     if "pdf" in formats:
-        from agreementkit.lifecycle.render_html import render_pdf
+        from agreementkit.lifecycle.review.render_html import render_pdf
 
         for name, doc in docs.items():
             out[f"{name}.pdf"] = render_pdf(doc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from agreementkit.formatting import (
+from agreementkit.locale.formatting import (
     CURRENCY_SYMBOL,
     PERIOD_NOUNS,
     date_text,

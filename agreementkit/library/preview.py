@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from agreementkit.clauses import render_text
-from agreementkit.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
-from agreementkit.library import Library
+from agreementkit.library.clauses import render_text
+from agreementkit.library.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
+from agreementkit.library.loader import Library
 from agreementkit.models.clause import ClauseFile
 from agreementkit.models.common import LANGS, Lang
 

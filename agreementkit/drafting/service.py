@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agreementkit.deal.validation import dotted
 from agreementkit.errors import InputError, Problem, ValidationFailed
 from agreementkit.models.agreement import Agreement
 from agreementkit.models.common import LANGS, Lang
 from agreementkit.models.deal import Deal
-from agreementkit.options import parse_format_list
-from agreementkit.validation import dotted
+from agreementkit.render.formats import parse_format_list
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -97,10 +97,10 @@ def output_path(request: DraftRequest, fmt: str) -> Path:
 
 def draft(request: DraftRequest) -> list[Path]:
     """Validate the deal, assemble the agreement and write every requested format atomically."""
-    from agreementkit.assemble import assemble
-    from agreementkit.dealfile import load_deal
-    from agreementkit.library import Library
-    from agreementkit.writing import ensure_writable, write_bytes
+    from agreementkit.deal.load import load_deal
+    from agreementkit.drafting.assemble import assemble
+    from agreementkit.fileio.output import ensure_writable, write_bytes
+    from agreementkit.library.loader import Library
 
     deal = load_deal(request.deal_path)
     targets = [(fmt, output_path(request, fmt)) for fmt in request.formats]

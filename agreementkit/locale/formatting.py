@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from agreementkit.locale.numerals import chinese_capital_amount, chinese_number
 from agreementkit.models.common import Lang
-from agreementkit.numerals import chinese_capital_amount, chinese_number
 
 CURRENCY_SYMBOL = {
     "TWD": "NT$",

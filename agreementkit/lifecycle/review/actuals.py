@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from agreementkit.errors import InputError, Problem, ValidationFailed
-from agreementkit.lifecycle.periods import Period, PeriodKind, parse_period
+from agreementkit.lifecycle.review.periods import Period, PeriodKind, parse_period
 from agreementkit.models.common import LANGS
 from agreementkit.models.deal import Deal, Kpi
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from agreementkit.cli import handle_errors
+from agreementkit.cli.errors import handle_errors
 
 AGREEMENT_TYPES = ["distributor", "reseller", "referral", "agency", "strategic_alliance"]
 
@@ -40,8 +40,9 @@ def check(
     file cannot be used.
     """
     from agreementkit.check.report import render
-    from agreementkit.check.service import CheckOptions, check_path
-    from agreementkit.writing import ensure_writable, write_text
+    from agreementkit.check.result import CheckOptions
+    from agreementkit.check.service import check_path
+    from agreementkit.fileio.output import ensure_writable, write_text
 
     if output is not None:
         ensure_writable(output, force)

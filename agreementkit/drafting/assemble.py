@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
-from agreementkit.clauses import choose_variant, evaluate, render_text, variables_from_deal
+from agreementkit.drafting.schedules import SCHEDULES, key_terms_table
 from agreementkit.errors import LibraryError
-from agreementkit.formatting import date_text
-from agreementkit.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
-from agreementkit.library import Library
+from agreementkit.library.clauses import choose_variant, evaluate, render_text, variables_from_deal
+from agreementkit.library.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
+from agreementkit.library.loader import Library
+from agreementkit.locale.formatting import date_text
+from agreementkit.locale.numerals import chinese_number
 from agreementkit.models.agreement import (
     Agreement,
     Article,
@@ -36,8 +38,6 @@ from agreementkit.models.agreement import (
 from agreementkit.models.clause import ClauseFile, Outline, Variant
 from agreementkit.models.common import LANGS, Lang, Text
 from agreementkit.models.deal import Deal, Party
-from agreementkit.numerals import chinese_number
-from agreementkit.schedules import SCHEDULES, key_terms_table
 
 BOOKMARK_MAX = 40
 _MARKER = re.compile(f"({REF_OPEN}[^{REF_CLOSE}]*{REF_CLOSE}|{TABLE_OPEN}[^{TABLE_CLOSE}]*{TABLE_CLOSE})")

@@ -31,9 +31,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from agreementkit.formatting import CURRENCY_SYMBOL, WHOLE_UNIT_CURRENCIES, format_number, quantize_money
-from agreementkit.lifecycle.actuals import Actuals, RevenueLine
-from agreementkit.lifecycle.periods import Period
+from agreementkit.lifecycle.review.actuals import Actuals, RevenueLine
+from agreementkit.lifecycle.review.periods import Period
+from agreementkit.locale.formatting import (
+    CURRENCY_SYMBOL,
+    WHOLE_UNIT_CURRENCIES,
+    format_number,
+    quantize_money,
+)
 from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import Deal, ProfitSharing
 

@@ -16,7 +16,7 @@ from jinja2 import Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreementkit.errors import TemplateRenderError
-from agreementkit.jinja import localize, make_env
+from agreementkit.library.jinja import localize, make_env
 from agreementkit.models.clause import ClauseFile, Variable, Variant
 from agreementkit.models.common import Lang, Text
 

@@ -1,0 +1,260 @@
+"""Pattern scan for clause topics: bilingual heading vocabularies and body patterns.
+
+English text is lower-cased once and indexed by word; a topic's patterns run only on the
+paragraphs that hold one of its key words (see :data:`agreementkit.check.vocab.KEYS`), so a
+100-page contract is classified in well under half a second. Each match is checked against
+the topic's exclude / require patterns within its sentence and kept as evidence (location
+and a short quote).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from agreementkit.check.model import Block, Evidence, quote
+from agreementkit.check.structure import parse_heading
+from agreementkit.check.vocab import KEYS, VOCAB
+
+MAX_EVIDENCE = 3
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;:]))\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bno)(?<!\bNo)[.;](?=\s|$)|[。；]")
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case a pattern's literal text, leaving escapes (``\\b``, ``\\S`` …) untouched."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class CompiledTopic:
+    """One topic's patterns, compiled (English ones for lower-cased text)."""
+
+    id: str
+    heading: re.Pattern[str] | None
+    en: re.Pattern[str] | None
+    zh: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    require: re.Pattern[str] | None
+    keys: tuple[str, ...]
+
+
+def _alt(patterns: Iterable[str], flags: int = 0, lower: bool = False) -> re.Pattern[str] | None:
+    items = [lower_pattern(p) if lower else p for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in items), flags) if items else None
+
+
+@lru_cache(maxsize=1)
+def compiled_topics() -> tuple[CompiledTopic, ...]:
+    """Every topic of :data:`VOCAB`, compiled once."""
+    return tuple(
+        CompiledTopic(
+            topic_id,
+            _alt(entry.get("heading", []), re.I),
+            _alt(entry.get("en", []), re.M, lower=True),
+            _alt(entry.get("zh", []), re.M),
+            _alt(entry.get("exclude", []), re.I),
+            _alt(entry.get("require", []), re.I),
+            KEYS.get(topic_id, ()),
+        )
+        for topic_id, entry in VOCAB.items()
+    )
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _SENTENCE_END.search(text, end)
+    return lo, (m2.end() if m2 else len(text))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, ends at ``.``/``;``/``。``/``；`` (abbreviations kept)."""
+    spans: list[tuple[int, int]] = []
+    lo = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[lo : m.end()].strip():
+            spans.append((lo, m.end()))
+        lo = m.end()
+    if text[lo:].strip():
+        spans.append((lo, len(text)))
+    return spans
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo, hi = _bounds(text, start, end)
+    return text[lo:hi]
+
+
+def _item(text: str, start: int, end: int) -> str:
+    """The sentence around a match, narrowed to its enumerated item ("(i) …, or (ii) …").
+
+    A list such as "may terminate (i) upon 30 days' notice, or (ii) if the other party breaches"
+    holds separate conditions; an exclude word in another item says nothing about this one.
+    """
+    lo, hi = _bounds(text, start, end)
+    head = lo
+    for m in _ENUMERATOR.finditer(text, lo, start):
+        head = m.start()
+    tail = _ENUMERATOR.search(text, end, hi)
+    return text[head : tail.start() if tail else hi]
+
+
+def heading_text(block: Block) -> str | None:
+    """The heading a block shows: the whole block when it is a heading, else an inline title."""
+    if block.is_heading and len(block.text) <= 120:
+        return block.text
+    if len(block.text) > 40:
+        found = parse_heading(block.text)
+        if found is not None and found.title:
+            return found.title
+    return None
+
+
+class _KeyIndex:
+    """Which paragraphs contain a given key anywhere (fast ``str.find`` over all text)."""
+
+    def __init__(self, lowered: list[str]) -> None:
+        self.starts: list[int] = []
+        pos = 0
+        for text in lowered:
+            self.starts.append(pos)
+            pos += len(text) + 1
+        self.full = "\n".join(lowered)
+        self.cache: dict[str, set[int]] = {}
+
+    def _blocks_with(self, key: str) -> set[int]:
+        if key not in self.cache:
+            hits: set[int] = set()
+            full, starts = self.full, self.starts
+            i = full.find(key)
+            while i != -1:
+                block = bisect.bisect_right(starts, i) - 1
+                hits.add(block)
+                i = full.find(key, starts[block + 1]) if block + 1 < len(starts) else -1
+            self.cache[key] = hits
+        return self.cache[key]
+
+    def blocks(self, keys: tuple[str, ...]) -> list[int]:
+        hits: set[int] = set()
+        for key in keys:
+            hits |= self._blocks_with(key)
+        return sorted(hits)
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    """One accepted pattern match: the topic, the block it is in, and where in the block's text."""
+
+    topic: str
+    block: int
+    start: int
+    end: int
+
+
+@dataclass
+class PatternScan:
+    """Every heading and body-pattern match of the requested topics in one document."""
+
+    blocks: list[Block]
+    lowered: list[str]
+    use_en: bool
+    use_zh: bool
+    heading_hits: dict[str, int] = field(default_factory=dict)
+    matches: dict[str, list[PatternMatch]] = field(default_factory=dict)
+    # matches that an exclude pattern vetoed (the learned model reads them as a signal)
+    excluded: dict[str, list[PatternMatch]] = field(default_factory=dict)
+
+    def evidence(self, max_evidence: int = MAX_EVIDENCE) -> dict[str, list[Evidence]]:
+        """Topics found, each with its evidence: the heading first, then one match per paragraph."""
+        found: dict[str, list[Evidence]] = {}
+        for topic_id in {*self.heading_hits, *self.matches}:
+            evidence: list[Evidence] = []
+            seen: set[int] = set()
+            if topic_id in self.heading_hits:
+                bi = self.heading_hits[topic_id]
+                evidence.append(Evidence(self.blocks[bi].location, quote(self.blocks[bi].text)))
+                seen.add(bi)
+            for m in self.matches.get(topic_id, ()):
+                if len(evidence) >= max_evidence:
+                    break
+                if m.block in seen:
+                    continue
+                seen.add(m.block)
+                original = self.blocks[m.block].text
+                same = not self.use_en or len(original) == len(self.lowered[m.block])
+                s, e = (m.start, m.end) if same else (0, 0)
+                evidence.append(Evidence(self.blocks[m.block].location, quote(original, s, e)))
+            found[topic_id] = evidence
+        return {t.id: found[t.id] for t in compiled_topics() if t.id in found}
+
+
+def scan(
+    blocks: list[Block],
+    topics: Collection[str] | None = None,
+    skip_blocks: Collection[int] = (),
+    use_keys: bool = True,
+) -> PatternScan:
+    """Run the heading and body patterns of ``topics`` (default: all) over ``blocks``.
+
+    Blocks whose index is in ``skip_blocks`` are left out (e.g. text already attributed to a
+    topic by a clause bookmark); :attr:`PatternScan.blocks` holds the ones kept.
+    ``use_keys=False`` searches every paragraph (for tests of the key pre-filter).
+    """
+    kept = [b for i, b in enumerate(blocks) if i not in skip_blocks]
+    texts = [b.text for b in kept]
+    sample = "\n".join(texts[:300])[:50000]
+    cjk = len(_CJK.findall(sample))
+    use_zh = cjk >= 20
+    use_en = not use_zh or len(re.findall(r"[A-Za-z]{3,}", sample)) > 2 * cjk
+    lowered = [t.lower().replace("\u2010", "-").replace("\u2011", "-") for t in texts] if use_en else []
+    result = PatternScan(kept, lowered, use_en, use_zh)
+    index = _KeyIndex(lowered) if use_en and use_keys else None
+    headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
+    everything = list(range(len(kept)))
+
+    for rule in compiled_topics():
+        if topics is not None and rule.id not in topics:
+            continue
+        if rule.heading is not None:
+            for i, head in headings:
+                if rule.heading.search(head):
+                    result.heading_hits[rule.id] = i
+                    break
+        passes: list[tuple[re.Pattern[str], list[str], list[int]]] = []
+        if use_en and rule.en is not None:
+            candidates = index.blocks(rule.keys) if index is not None and rule.keys else everything
+            passes.append((rule.en, lowered, candidates))
+        if use_zh and rule.zh is not None:
+            passes.append((rule.zh, texts, everything))
+        hits: list[PatternMatch] = []
+        vetoed: list[PatternMatch] = []
+        for pattern, source, candidates in passes:
+            for bi in candidates:
+                text = source[bi]
+                for m in pattern.finditer(text):
+                    if rule.exclude is not None and rule.exclude.search(_item(text, m.start(), m.end())):
+                        vetoed.append(PatternMatch(rule.id, bi, m.start(), m.end()))
+                        continue
+                    if rule.require is not None and not rule.require.search(_sentence(text, m.start(), m.end())):
+                        continue
+                    hits.append(PatternMatch(rule.id, bi, m.start(), m.end()))
+        if hits:
+            result.matches[rule.id] = hits
+        if vetoed:
+            result.excluded[rule.id] = vetoed
+    return result

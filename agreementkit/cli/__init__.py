@@ -1,0 +1,27 @@
+"""The command line: parse options, call one function, print, map errors to exit codes.
+
+Exit codes: 0 success; 1 the checker found blocking problems; 2 unusable input (bad deal file,
+unreadable document); 3 clause-library problem; 4 output exists (use --force); 5 rendering failed.
+"""
+
+from __future__ import annotations
+
+import click
+
+from agreementkit import __version__
+from agreementkit.cli.check import check
+from agreementkit.cli.draft import draft
+from agreementkit.cli.library import library
+from agreementkit.cli.review import review
+from agreementkit.cli.schema import schema
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="agreementkit")
+def main() -> None:
+    """Draft, check and manage channel-partner agreements (經銷／代理／轉介／策略聯盟合約)."""
+
+
+# Every command is registered here, on the group's side, so no command module imports the group.
+for command in (draft, check, review, schema, library):
+    main.add_command(command)

@@ -1,0 +1,37 @@
+"""``agreementkit draft``: a deal file → Word / PDF / HTML agreement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from agreementkit.cli.errors import handle_errors
+
+
+@click.command()
+@click.argument("deal_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="Folder for the drafted files.")
+@click.option("--lang", type=click.Choice(["zh-TW", "en", "bilingual"]), default=None,
+              help="Language of the draft (default: the deal's agreement.language).")
+@click.option("--format", "formats", default="docx", show_default=True,
+              help="Comma-separated output formats, e.g. docx,pdf.")
+@click.option("--library", "library_dir", type=click.Path(path_type=Path),
+              help="Your own clause folder: adds clauses and overrides bundled ones by id.")
+@click.option("--east-asian-font", default=None, help="Chinese font for Word, e.g. 新細明體 (default 標楷體).")
+@click.option("--font", "fonts", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="PDF: your own font file (.ttf/.otf/.ttc), used first; repeatable.")
+@click.option("--pdfa", is_flag=True, help="PDF: write PDF/A-3b with the deal file embedded as an attachment.")
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@handle_errors
+def draft(deal_file: Path, out_dir: Path, lang: str | None, formats: str, library_dir: Path | None,
+          east_asian_font: str | None, fonts: tuple[Path, ...], pdfa: bool, force: bool) -> None:
+    """Draft the agreement described by DEAL_FILE (YAML) as Word and/or PDF."""
+    from agreementkit.drafting.service import DraftRequest, parse_formats
+    from agreementkit.drafting.service import draft as run_draft
+
+    request = DraftRequest(deal_file, out_dir, lang, parse_formats(formats), library_dir, force, east_asian_font,
+                           {"fonts": fonts, "pdfa": pdfa})
+    for path in run_draft(request):
+        click.echo(f"wrote {path}")

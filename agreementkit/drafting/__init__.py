@@ -1,0 +1,1 @@
+"""Deal + library + outline → Agreement (assembly, schedules), and the drafting service."""

@@ -1,0 +1,1 @@
+"""The clause library: bundled and user folders, clause variables and variants, the sandboxed Jinja environment."""

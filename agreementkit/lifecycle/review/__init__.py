@@ -1,0 +1,1 @@
+"""The periodic KPI review and profit-share settlement."""
