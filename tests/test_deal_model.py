@@ -134,3 +134,27 @@ def test_any_text_is_either_a_deal_or_a_clean_error(
     with pytest.raises(InputError) as info:
         load_deal(path)
     assert info.value.lines()
+
+
+@pytest.mark.parametrize("value", ["2027-02-30", "2027-13-01", "2027-02-29", "0000-01-01"])
+def test_impossible_date_is_a_field_error_with_its_line(example_copy, value: str) -> None:  # type: ignore[no-untyped-def]
+    source = ZH_DISTRIBUTOR.read_text(encoding="utf-8")
+    line_no, line = next((i, t) for i, t in enumerate(source.splitlines(), 1) if "effective_date:" in t)
+    path = example_copy(replace={line: line.split(":")[0] + f": {value}"})
+    for command in (["draft", str(path), "-o", str(path.parent / "out")], ["check", str(path)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert isinstance(result.exception, SystemExit)
+        assert f"{path}:{line_no}: agreement.effective_date:" in result.output
+    assert not (path.parent / "out").exists()
+
+
+def test_impossible_date_in_fast_loader_stays_text(tmp_path: Path) -> None:
+    from agreementkit.deal.yamlio import load_yaml
+
+    target = tmp_path / "x.yaml"
+    target.write_text("a: 2027-02-30\nb: 2027-02-28\n", encoding="utf-8")
+    for with_lines in (True, False):
+        data = load_yaml(target, with_lines=with_lines).data
+        assert data["a"] == "2027-02-30"
+        assert str(data["b"]) == "2027-02-28"

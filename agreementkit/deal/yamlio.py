@@ -72,6 +72,24 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
     return node
 
 
+def _lenient_timestamps(base: type[Any]) -> type[Any]:
+    """``base`` constructor whose impossible dates (2027-02-30, 2027-13-01) stay strings.
+
+    The model then reports them as a field error with their line, instead of the YAML library
+    raising ``ValueError`` while it builds the date.
+    """
+
+    class Lenient(base):  # type: ignore[misc]
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except (ValueError, OverflowError):
+                return str(node.value)
+
+    Lenient.add_constructor("tag:yaml.org,2002:timestamp", Lenient.construct_yaml_timestamp)
+    return Lenient
+
+
 def load_yaml(path: Path, what: str = "YAML file", with_lines: bool = True) -> LoadedYaml:
     """Load ``path`` safely (no Python tags; duplicate keys are errors).
 
@@ -97,6 +115,7 @@ def load_yaml(path: Path, what: str = "YAML file", with_lines: bool = True) -> L
         raise InputError(f"{path}: cannot read {what}: {exc.strerror}") from None
     yaml = YAML(typ="rt" if with_lines else "safe")
     yaml.allow_duplicate_keys = False
+    yaml.Constructor = _lenient_timestamps(yaml.Constructor)
     try:
         node = yaml.load(text)
     except MarkedYAMLError as exc:
