@@ -334,4 +334,6 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         keywords=("agreementkit", info.type, *(["channel partner", "通路夥伴"])),
         source_date=_source_date(deal),
         preamble_bookmarks=tuple(preamble_bookmarks),
+        signing_date=info.signing_date.isoformat() if info.signing_date else None,
+        date_style=info.date_style,
     )

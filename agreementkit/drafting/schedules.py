@@ -18,6 +18,7 @@ from agreementkit.locale.formatting import (
     months_text,
     percent,
 )
+from agreementkit.locale.terms import governing_law_name
 from agreementkit.models.agreement import Localized, Table
 from agreementkit.models.common import LANGS, Text
 from agreementkit.models.deal import Deal, Kpi, Person
@@ -209,7 +210,11 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
     currency = deal.pricing.currency
     rows: list[tuple[Localized, Localized]] = [
         (_pair("契約名稱", "Agreement"), title),
-        (_pair("契約編號／版本", "Number / version"), _same(f"{info.number or '—'} / v{info.version}")),
+        (
+            (_pair("契約編號／版本", "Number / version"), _same(f"{info.number} / v{info.version}"))
+            if info.number
+            else (_pair("版本", "Version"), _same(f"v{info.version}"))
+        ),
         (_pair("甲方", "Supplier"), _loc(deal.parties.supplier.name)),
         (
             {"zh-TW": f"乙方（{partner_label['zh-TW']}）", "en": partner_label["en"]},
@@ -297,10 +302,8 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
                 },
             )
         )
-    law = {"TW": ("中華民國法律", "Laws of the Republic of China (Taiwan)")}.get(
-        deal.governing_law, (deal.governing_law, deal.governing_law)
-    )
-    rows.append((_pair("準據法", "Governing law"), _pair(*law)))
+    law = {lang: governing_law_name(deal.governing_law, lang) for lang in LANGS}
+    rows.append((_pair("準據法", "Governing law"), law))
     return Table(
         id="key_terms",
         caption=_pair("主要條件摘要", "Key terms"),
