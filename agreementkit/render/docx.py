@@ -43,10 +43,13 @@ from agreementkit.models.agreement import (
 from agreementkit.models.common import Lang
 from agreementkit.render.fonttable import font_table_xml
 from agreementkit.render.ooxml import insert_ordered
+from agreementkit.render.widths import fit_widths
 from agreementkit.render.ziputil import normalize_zip
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 TEXT_WIDTH_MM = 160.0
+TABLE_FONT_MM = 9.5 * 25.4 / 72 * 1.1  # "AK Table Text", a little wider for the bold header
+CELL_MARGINS_MM = 2 * 70 / 56.7 + 0.4  # tblCellMar left + right (70 twips each) and borders
 DEFAULT_EAST_ASIAN_FONT = "標楷體"
 DEFAULT_LATIN_FONT = "Times New Roman"
 
@@ -296,7 +299,11 @@ class _Writer:
                     align_right=c in table.numeric_columns,
                 )
             self.row_flags(grid.rows[r])
-        self.set_widths(grid, [width_mm * w for w in widths])
+        columns = [
+            [table.header[c][lang] for lang in langs] + [row[c][lang] for row in table.rows for lang in langs]
+            for c in range(cols)
+        ]
+        self.set_widths(grid, fit_widths(widths, columns, width_mm, TABLE_FONT_MM, CELL_MARGINS_MM))
         if container is self.doc:
             self.new_paragraph(self.doc, "AK Table Text")
         return grid
