@@ -485,16 +485,18 @@ class _Writer:
     def article_bilingual(self, article: Article) -> list[Any]:
         """One grid row per paragraph: the zh-TW paragraph left, its English counterpart right."""
         langs = self.agreement.languages
-        first_lang = langs[0]
         grid: Any = None
         last: list[Any] = []
 
-        def row_of(style_for: Any, write: Any) -> list[Any]:
+        def row_of(whole: bool, write: Any) -> list[Any]:
+            # Heading rows never split; a paragraph row may run on to the next page, as the
+            # paragraph itself would, instead of leaving the rest of the page blank.
             nonlocal grid
             if grid is None:
                 grid = self.grid()
             row = grid.add_row()
-            self.row_flags(row)
+            if whole:
+                self.row_flags(row)
             made = []
             for i, lang in enumerate(langs):
                 made.append(write(row.cells[i], lang))
@@ -502,7 +504,7 @@ class _Writer:
             return made
 
         heads = row_of(
-            None,
+            True,
             lambda cell, lang: self.paragraph(
                 cell, self.style_for("Heading 1", lang, True), lang, text=article.heading[lang]
             ),
@@ -512,7 +514,7 @@ class _Writer:
         for clause in article.clauses:
             if clause.show_heading:
                 clause_heads = row_of(
-                    None,
+                    True,
                     lambda cell, lang, c=clause: self.paragraph(
                         cell, self.style_for("Heading 2", lang, True), lang, text=c.heading[lang]
                     ),
@@ -528,8 +530,7 @@ class _Writer:
                     grid = None
                     last = [self.doc.paragraphs[-1]]
                     continue
-                last = row_of(None, lambda cell, lang, b=block: self.block(cell, b, lang, True))
-        del first_lang
+                last = row_of(False, lambda cell, lang, b=block: self.block(cell, b, lang, True))
         self.new_paragraph(self.doc, "AK Table Text")
         return last
 
