@@ -237,9 +237,29 @@ def _source_date(deal: Deal) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def drafted_in(deal: Deal, languages: tuple[Lang, ...]) -> Deal:
+    """``deal`` as drafted in ``languages``: its language fields say what the document is written in.
+
+    Clauses read ``deal.agreement.language`` and ``prevailing_language`` (the language clause,
+    the cover), so a draft in another language than the deal's must not see the deal's own: a
+    Chinese draft of an English deal is made in Chinese. A bilingual draft of a one-language deal
+    lets the deal's own language prevail; a one-language draft has no prevailing language.
+    """
+    info = deal.agreement
+    language = "bilingual" if len(set(languages)) == 2 else languages[0]
+    if language == info.language:
+        return deal
+    prevailing = None
+    if language == "bilingual":
+        prevailing = info.prevailing_language or (info.languages[0] if info.language != "bilingual" else None)
+    drafted = info.model_copy(update={"language": language, "prevailing_language": prevailing})
+    return deal.model_copy(update={"agreement": drafted})
+
+
 def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = None) -> Agreement:
     """Build the numbered Agreement for ``deal`` from ``library`` in ``languages`` (default: the deal's)."""
     langs = languages or deal.agreement.languages
+    deal = drafted_in(deal, langs)
     outline = library.outline(deal.agreement.type)
     context = {"deal": deal, "outline": outline}
 
