@@ -416,7 +416,9 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         signing_place=_loc(info.signing_place) if info.signing_place else None,
         parties=parties,
         preamble=tuple(preamble),
-        key_terms=key_terms_table(deal, title, partner_label),
+        key_terms=key_terms_table(
+            deal, title, partner_label, frozenset(c.id for a in articles for c in a.clauses), supplier_label
+        ),
         articles=tuple(articles),
         subject={lang: f"{parties[0].name[lang]} — {parties[1].name[lang]}" for lang in LANGS},
         keywords=("agreementkit", info.type, *(["channel partner", "通路夥伴"])),
