@@ -188,6 +188,9 @@ class _Writer:
         # in text, because the item's list number reads 二、 and no REF switch renders it as 第二項
         # in both Word and LibreOffice.
         label = ref.label[lang]
+        if ref.relative:  # 本條第二項 / "paragraph 2 of this Article": no REF switch renders these
+            self.run(para, label)
+            return
         if lang == "en" and label.startswith("Clause "):
             self.run(para, "Clause ")
             label = label[len("Clause ") :]
