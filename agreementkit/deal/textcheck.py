@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from agreementkit.deal.bounds import Refused, date_problem
+
 Loc = tuple[str | int, ...]
 
 # Unicode's Stream-Safe Text Format allows 30 non-starters in a row; real text needs a few.
@@ -30,6 +32,7 @@ _BAD_CHAR = re.compile(
     "\U000f0000-\U0010ffff\u202a-\u202e\u2066-\u2069" + re.escape(_NONCHARACTERS) + "]"
 )
 _LINE_BREAKS = re.compile(r"\s*[\t\n\r\u2028\u2029]\s*")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-\d{1,2}-\d{1,2}")
 _NUMBER_LIKE = re.compile(r"^[\s+\-.,_eE%]*\d[\d\s+\-.,_eE%/]*$")
 # agreementkit.library.jinja places cross-references and tables between these private-use
 # code points (U+E000..U+E003); a deal value containing one would be taken for a reference.
@@ -131,14 +134,19 @@ def check_value(text: str, loc: Loc, policy: TextPolicy) -> tuple[str, str | Non
     combining = _combining_problem(text)
     if combining is not None:
         return text, combining
+    date = _ISO_DATE.match(text)
+    if date is not None:
+        reason = date_problem(int(date.group(1)))
+        if reason is not None:
+            return text, reason
     name = field_name(loc)
-    if name in policy.normalise_digits:
+    foreign_digits = not text.isascii() and any(c.isdecimal() and not c.isascii() for c in text)
+    if name in policy.normalise_digits and foreign_digits:
         converted = ascii_digits(text.strip())
         if converted is not None:
             return converted, None
-    elif not text.isascii() and _NUMBER_LIKE.match(text) and any(
-        c.isdecimal() and not c.isascii() for c in text
-    ):
+        return text, f"{printable(text)!r} mixes digits of different scripts or other characters; use 0-9"
+    if foreign_digits and _NUMBER_LIKE.match(text):
         return text, f"{printable(text)!r} is written with non-ASCII digits; use the digits 0-9"
     if policy.short_limit is None or name in policy.unbounded_fields:
         return text, None
@@ -155,6 +163,8 @@ def check_value(text: str, loc: Loc, policy: TextPolicy) -> tuple[str, str | Non
 def check_texts(data: Any, policy: TextPolicy) -> tuple[Any, list[tuple[Loc, str]]]:
     """``data`` with normalised text values, and every refused text value or key with its path.
 
+    Refused values are replaced by :class:`~agreementkit.deal.bounds.Refused` markers.
+
     Recursion follows the document's nesting, which the YAML loader has already bounded.
     """
     problems: list[tuple[Loc, str]] = []
@@ -169,7 +179,9 @@ def check_texts(data: Any, policy: TextPolicy) -> tuple[Any, list[tuple[Loc, str
                     if bad is not None:
                         problems.append((child, "this key " + char_problem(bad.group())))
                     elif len(key) > MAX_KEY_CHARS:
-                        problems.append((child, f"this key is {len(key)} characters long; check its spelling"))
+                        problems.append(
+                            (child, f"this key is {len(key)} characters long; check its spelling")
+                        )
                 out[key] = walk(value, child)
             return out
         if isinstance(node, list):
@@ -178,6 +190,7 @@ def check_texts(data: Any, policy: TextPolicy) -> tuple[Any, list[tuple[Loc, str
             text, problem = check_value(node, loc, policy)
             if problem is not None:
                 problems.append((loc, problem))
+                return Refused(node, problem)
             return text
         return node
 

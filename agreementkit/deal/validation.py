@@ -9,14 +9,16 @@ rules, and the rules pydantic did not reach because some field was invalid
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from agreementkit.deal.bounds import date_problem, number_problem
 from agreementkit.deal.partial import unreached_problems
 from agreementkit.deal.textcheck import CHARACTERS_ONLY, TextPolicy, check_texts, printable
-from agreementkit.deal.yamlio import LoadedYaml, Loc, number_problem
+from agreementkit.deal.yamlio import LoadedYaml, Loc
 from agreementkit.errors import Problem, ValidationFailed
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,6 +66,11 @@ def _message(error: Any) -> str:
             msg = msg[len(prefix) :]
     if kind.startswith("literal_error"):
         msg = msg.replace("Input should be", "must be one of:")
+    if kind == "date_from_datetime_inexact":
+        return "has a time of day; write only the date, as YYYY-MM-DD"
+    if kind.startswith(("date_", "datetime_")) and isinstance(error.get("input"), str):
+        reason = msg.split(", ", 1)[-1] if ", " in msg else msg
+        msg = f"{error['input']} is not a date ({reason}); write it as YYYY-MM-DD"
     return printable(msg)
 
 
@@ -114,19 +121,21 @@ def _split_by_comma(loaded: LoadedYaml, data: Any, loc: Loc) -> tuple[Loc, str] 
     return None
 
 
-def _number_problems(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
-    """Numbers a validated model holds that are out of range (e.g. given as quoted text)."""
+def _range_problems(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
+    """Numbers and dates a validated model holds that are out of range (e.g. given as quoted text)."""
     if isinstance(value, BaseModel):
         found = []
         for name, info in type(value).model_fields.items():
-            found += _number_problems(getattr(value, name), (*loc, info.alias or name))
+            found += _range_problems(getattr(value, name), (*loc, info.alias or name))
         return found
     if isinstance(value, list | tuple):
-        return [p for i, v in enumerate(value) for p in _number_problems(v, (*loc, i))]
+        return [p for i, v in enumerate(value) for p in _range_problems(v, (*loc, i))]
+    reason = None
     if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
         reason = number_problem(Decimal(value))
-        return [(loc, reason)] if reason else []
-    return []
+    elif isinstance(value, dt.date):
+        reason = date_problem(value.year)
+    return [(loc, reason)] if reason else []
 
 
 def validate_document(model: type[M], loaded: LoadedYaml, what: str) -> M:
@@ -161,7 +170,7 @@ def validate_document(model: type[M], loaded: LoadedYaml, what: str) -> M:
             if not any(_under(loc, r) for r in reported)
         ]
     if instance is not None:
-        later += _number_problems(instance, ())
+        later += _range_problems(instance, ())
     seen = set(refused)
     for loc, msg in later:
         if loc not in seen and not any(_under(loc, r) for r in refused):
@@ -169,8 +178,6 @@ def validate_document(model: type[M], loaded: LoadedYaml, what: str) -> M:
             seen.add(loc)
     if instance is not None and not found:
         return instance
-    problems = [
-        Problem(msg, file, loaded.line_of(loc), dotted(loc) or "(top level)") for loc, msg in found
-    ]
+    problems = [Problem(msg, file, loaded.line_of(loc), dotted(loc) or "(top level)") for loc, msg in found]
     problems.sort(key=lambda p: (p.line or 0, p.field or ""))
     raise ValidationFailed(f"{file}: {len(problems)} problem(s) in the {what}", problems)

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from agreementkit.deal.bounds import MAX_DECIMALS, MAX_MAGNITUDE, Refused, date_problem, number_problem
 from agreementkit.errors import InputError, Problem
 from agreementkit.fileio.input import MAX_YAML_BYTES, read_regular_file
 
@@ -30,14 +31,11 @@ from agreementkit.fileio.input import MAX_YAML_BYTES, read_regular_file
 MAX_DEPTH = 40
 # Values that aliases may add in total when expanded: room for sharing a contact block a few times.
 MAX_ALIAS_VALUES = 10_000
-# Numbers: a quadrillion is beyond any contract amount; six decimals beyond any rate or score.
-MAX_MAGNITUDE = Decimal(10) ** 15
-MAX_DECIMALS = 6
 _MAX_NUMBER_CHARS = 40
 
 Loc = tuple[str | int, ...]
 
-__all__ = ["MAX_YAML_BYTES", "LoadedYaml", "Loc", "load_yaml", "number_problem"]
+__all__ = ["MAX_DECIMALS", "MAX_MAGNITUDE", "MAX_YAML_BYTES", "LoadedYaml", "Loc", "load_yaml"]
 
 
 @dataclass
@@ -63,41 +61,6 @@ class LoadedYaml:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
-
-
-@dataclass(frozen=True)
-class Refused:
-    """A scalar the loader would not turn into a value (a number out of range), and why."""
-
-    text: str
-    reason: str
-
-
-def number_problem(value: Decimal) -> str | None:
-    """Why ``value`` is outside what a contract figure can be, or None when it is fine.
-
-    Only context-free operations are used: rounding to the context's precision would turn
-    1e-999999999 into 0 and let it through.
-    """
-    if not value.is_finite():
-        return "is not a finite number; write a plain number"
-    _, digits, exponent = value.as_tuple()
-    written = "".join(map(str, digits))
-    significant = written.rstrip("0")
-    if not significant:
-        return None  # zero, however it is written
-    assert isinstance(exponent, int)
-    exponent += len(written) - len(significant)
-    if value.adjusted() >= 15:
-        return f"{_short(value)} is too large; numbers must be below 10^15 (1,000,000,000,000,000)"
-    if -exponent > MAX_DECIMALS:
-        return f"{_short(value)} has more than {MAX_DECIMALS} decimal places; round it"
-    return None
-
-
-def _short(value: Decimal) -> str:
-    text = f"{value:E}" if abs(value.adjusted()) > 20 else f"{value:f}"
-    return text if len(text) <= 30 else text[:27] + "..."
 
 
 _FLOAT_TEXT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -213,7 +176,9 @@ def _guard_structure(text: str, path: Path, what: str) -> None:
                     stack[-1][0] += size
             elif isinstance(event, AliasEvent):
                 if any(frame[1] == event.anchor for frame in stack):
-                    raise refuse(event, f"alias *{event.anchor} refers to the value that contains it (a loop)")
+                    raise refuse(
+                        event, f"alias *{event.anchor} refers to the value that contains it (a loop)"
+                    )
                 size = sizes.get(str(event.anchor), 1)
                 alias_total += size
                 if alias_total > MAX_ALIAS_VALUES:
@@ -266,7 +231,7 @@ def _plain(node: Any, loc: Loc, loaded: LoadedYaml) -> Any:
         return [_plain(v, (*loc, i), loaded) for i, v in enumerate(node)]
     if isinstance(node, Refused):
         loaded.problems.append((loc, node.reason))
-        return None
+        return node
     if isinstance(node, bool) or node is None:
         return node
     if isinstance(node, Decimal):
@@ -275,15 +240,20 @@ def _plain(node: Any, loc: Loc, loaded: LoadedYaml) -> Any:
         return Decimal(repr(float(node)))
     if isinstance(node, int):
         return int(node)
-    if isinstance(node, dt.datetime):
-        return node
     if isinstance(node, dt.date):
+        reason = date_problem(node.year)
+        if reason is not None:
+            loaded.problems.append((loc, reason))
+            return Refused(str(node), reason)
+        if isinstance(node, dt.datetime):
+            return node
         return dt.date(node.year, node.month, node.day)
     if isinstance(node, str):
         return str(node)
     if isinstance(node, bytes | bytearray):
-        loaded.problems.append((loc, "binary data (!!binary) is not allowed here; write text"))
-        return None
+        refused = Refused("!!binary", "binary data (!!binary) is not allowed here; write text")
+        loaded.problems.append((loc, refused.reason))
+        return refused
     return node
 
 
