@@ -99,7 +99,7 @@ def draft(request: DraftRequest) -> list[Path]:
     """Validate the deal, assemble the agreement and write every requested format atomically."""
     from agreementkit.deal.load import load_deal
     from agreementkit.drafting.assemble import assemble
-    from agreementkit.fileio.output import ensure_writable, write_bytes
+    from agreementkit.fileio.output import ensure_writable, write_files
     from agreementkit.library.loader import Library
 
     deal = load_deal(request.deal_path)
@@ -109,6 +109,4 @@ def draft(request: DraftRequest) -> list[Path]:
     library = Library.open(request.library_dir)
     agreement = assemble(deal, library, languages_for(deal, request.lang))
     rendered = [(path, RENDERERS[fmt](agreement, request)) for fmt, path in targets]
-    for path, data in rendered:
-        write_bytes(path, data, force=request.force)
-    return [path for path, _ in rendered]
+    return write_files(rendered, force=request.force)  # all or nothing, no clobber

@@ -122,7 +122,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def run_review(request: ReviewRequest) -> Review:
     """Load, compute, render and write the review report and the settlement statement."""
     from agreementkit.deal.load import load_deal
-    from agreementkit.fileio.output import ensure_writable, write_bytes
+    from agreementkit.fileio.output import ensure_writable, write_files
 
     started = time.perf_counter()
     deal = load_deal(request.deal_path)
@@ -156,10 +156,7 @@ def run_review(request: ReviewRequest) -> Review:
     mode: LangMode = request.lang or deal.agreement.language
     outputs = render_outputs(result, mode, request.formats)
     rendered = time.perf_counter()
-    written = []
-    for key, data in outputs.items():
-        write_bytes(paths[key], data, force=request.force)
-        written.append(paths[key])
+    written = write_files([(paths[key], data) for key, data in outputs.items()], force=request.force)
     timings = {"load": loaded - started, "assemble": assembled - loaded, "compute": computed - assembled,
                "render": rendered - computed, "total": time.perf_counter() - started}  # fmt: skip
     return replace(result, outputs=tuple(written), timings=timings)
