@@ -82,9 +82,8 @@ def _repeat_header(row: Any) -> None:
     from docx.oxml.ns import qn
 
     trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trpr.append(el)
+    if trpr.find(qn("w:tblHeader")) is None:
+        trpr.append(OxmlElement("w:tblHeader"))  # on by presence: the schema's on/off has no "true"
 
 
 def _table(doc: Any, block: TableBlock) -> None:
@@ -101,11 +100,14 @@ def _table(doc: Any, block: TableBlock) -> None:
     widths = [Cm(TEXT_WIDTH_CM * w / sum(weights)) for w in weights]
     size = 8.5 if ncols > 5 else 9.5
     meta = block.kind == "meta"
+    # table.rows[r] and row.cells rebuild their lists on every access: take them once (linear in rows)
+    rows = list(table.rows)
     for r, values in enumerate([block.header, *block.rows]):
-        row = table.rows[r]
+        row = rows[r]
+        cells = row.cells
         style = block.style(r - 1) if r else ""
         for c, value in enumerate(values):
-            cell = row.cells[c]
+            cell = cells[c]
             cell.width = widths[c]
             para = cell.paragraphs[0]
             para.paragraph_format.space_after = Pt(0)
@@ -122,7 +124,7 @@ def _table(doc: Any, block: TableBlock) -> None:
         if r == 0:
             _repeat_header(row)
     if block.kind == "signature":
-        for cell in table.rows[1].cells:
+        for cell in rows[1].cells:
             cell.height = Cm(3)
     if block.caption:
         cap = doc.add_paragraph(style="Caption")
@@ -146,10 +148,13 @@ def _figure(doc: Any, figure: Figure) -> None:
 
 
 def _para(doc: Any, block: Para) -> None:
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(6)
+    if block.style == "step":  # a step of a procedure, indented under its consequence
+        p.paragraph_format.left_indent = Cm(0.75)
+        p.paragraph_format.space_after = Pt(2)
     if block.tag:
         _text(p, f"【{block.tag}】", bold=True, colour=SEVERITY_COLOURS.get(block.style, "37474F"))
     if block.style == "note":
@@ -182,6 +187,15 @@ def _page_number(paragraph: Any) -> None:
             run._r.append(instr)
 
 
+def _drop_styles_with_effects(doc: Any) -> None:
+    """python-docx's template carries a stale ``stylesWithEffects.xml`` (Word 2010 only) that lacks
+    our styles; Word treats the mismatch as damage. Without its relationship the part is not saved."""
+    part = doc.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
+
+
 def render_docx(report: ReportDocument) -> bytes:
     """The report or statement as DOCX bytes (reproducible)."""
     from docx import Document
@@ -191,6 +205,7 @@ def render_docx(report: ReportDocument) -> bytes:
     from agreementkit.render.ziputil import normalize_zip
 
     doc = Document()
+    _drop_styles_with_effects(doc)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.0)
