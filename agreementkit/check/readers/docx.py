@@ -25,7 +25,13 @@ from agreementkit.check.readers.safety import (
     refuse_dtd,
     xml_encoding,
 )
-from agreementkit.check.structure import MAX_DOCUMENT_CHARS, RawParagraph, build_blocks, detect_language
+from agreementkit.check.structure import (
+    MAX_DOCUMENT_CHARS,
+    RawParagraph,
+    build_blocks,
+    detect_language,
+    too_long,
+)
 from agreementkit.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -163,10 +169,7 @@ class _Body:
     def add(self, para: RawParagraph) -> None:
         self.chars += len(para.text)
         if self.chars > MAX_DOCUMENT_CHARS:
-            raise InputError(
-                f"{self.path}: refused: the document holds more than {MAX_DOCUMENT_CHARS:,} characters of text "
-                "(thousands of pages); check the agreement itself, without bulk appendices"
-            )
+            raise too_long(self.path)
         self.raw.append(para)
 
     def element(self, el: Any) -> None:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from agreementkit.check.model import Document
 from agreementkit.check.structure import (
+    MAX_DOCUMENT_CHARS,
     RawParagraph,
     build_blocks,
     detect_language,
     join_lines,
     parse_heading,
+    too_long,
 )
 from agreementkit.errors import InputError
 
@@ -90,6 +92,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
             textpage.close()
             page.close()
             chars += len(text.strip())
+            if chars > MAX_DOCUMENT_CHARS:
+                raise too_long(path)
             raw.extend(_paragraphs(text, index + 1))
     except pdfium.PdfiumError as exc:
         raise InputError(f"{path}: damaged PDF ({exc})") from None

@@ -13,6 +13,7 @@ from agreementkit.check.structure import (
     detect_language,
     join_lines,
     parse_heading,
+    too_long,
 )
 from agreementkit.errors import InputError
 
@@ -119,7 +120,7 @@ def read_text(path: Path, data: bytes) -> Document:
         raise InputError(f"{path}: refused: {len(data)} bytes of text (more than {MAX_TEXT_BYTES})")
     text = decode(data, path)
     if len(text) > MAX_DOCUMENT_CHARS:
-        raise InputError(f"{path}: refused: more than {MAX_DOCUMENT_CHARS:,} characters of text")
+        raise too_long(path)
     if not text.strip():
         raise InputError(f"{path}: the file has no text")
     raw = paragraphs_of(text)
