@@ -21,6 +21,7 @@ import types
 import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -483,7 +484,18 @@ def build_deal(combo: Combination) -> dict[str, Any]:
         deal["kpis"] = kpis
         deal["performance_review"] = review
     _set_kind(deal, sold)
-    return deal
+    return _plain_numbers(deal)
+
+
+def _plain_numbers(value: Any) -> Any:
+    """Decimals (the YAML loader's numbers) as int or float, so the deal dumps back to YAML."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_numbers(v) for v in value]
+    return value
 
 
 def validated(combo: Combination) -> Deal:
