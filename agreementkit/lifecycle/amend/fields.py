@@ -7,7 +7,7 @@ The deal is flattened to leaf values; list items that carry an ``id`` (KPIs) or 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal

@@ -80,10 +80,9 @@ def _clause_elements(body: Any, clause: Clause) -> _ClauseElements:
                 if bm.get(q("name")) == clause.bookmark:
                     start, mark_id = index, bm.get(q("id"))
                     break
-        if start is not None:
-            if any(be.get(q("id")) == mark_id for be in child.iter(q("bookmarkEnd"))):
-                end = index
-                break
+        if start is not None and any(be.get(q("id")) == mark_id for be in child.iter(q("bookmarkEnd"))):
+            end = index
+            break
     if start is None or end is None:
         raise RenderError(f"redline: clause {clause.id!r} has no bookmark in the rendered document")
     elements = children[start : end + 1]
@@ -412,9 +411,9 @@ def _anchor_for(change: ClauseChange, comparison: Comparison, new_body: Any) -> 
     for cid in old_ids[old_ids.index(change.old.id) + 1 :]:
         if cid in new_clauses and cid not in moved:
             first = _clause_elements(new_body, new_clauses[cid]).all[0]
-            if first.getprevious() is not None and _is_article_heading(first.getprevious()):
-                if new_clauses[cid].number == 1:
-                    return first.getprevious()
+            before = first.getprevious()
+            if before is not None and _is_article_heading(before) and new_clauses[cid].number == 1:
+                return before
             return first
     return None
 
@@ -476,7 +475,7 @@ def redline_docx(comparison: Comparison, old_docx: bytes, new_docx: bytes, date:
         for index, element in enumerate(new_found.blocks):
             block_change = changed.get(index)
             block = change.new.blocks[index]
-            if block_change is None or block_change.kind == "changed" and block_change.old is None:
+            if block_change is None or (block_change.kind == "changed" and block_change.old is None):
                 if moving:
                     _mark_equal(element, revisions)
                 continue
@@ -664,7 +663,7 @@ def _track_revisions_on(data: bytes, parser: Any) -> bytes:
             root.insert(0, element)
         else:
             after.addnext(element)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 __all__ = ["Agreement", "redline_docx"]

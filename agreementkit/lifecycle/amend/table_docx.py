@@ -45,7 +45,6 @@ def _cell_width(cell: Any, cm: float) -> None:
 
 def _repeat_header(row: Any) -> None:
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     trpr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")

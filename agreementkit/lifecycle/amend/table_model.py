@@ -135,8 +135,10 @@ def build_table(
     langs = comparison.languages
     rows: list[Row] = []
     for change in comparison.changes:
+        units: list[tuple[Block | None, int | None, Block | None, int | None]]
         if change.kind == "moved" and not change.text_changed:
-            units = [(b, None, b, None) for b in (change.new.blocks if change.new else ())][:1]
+            shown = change.new.blocks[:1] if change.new else ()
+            units = [(b, None, b, None) for b in shown]
         else:
             units = _units(change)
         for index, (old_block, old_row, new_block, new_row) in enumerate(units):

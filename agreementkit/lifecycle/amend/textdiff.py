@@ -12,13 +12,21 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
+from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 Op = Literal["equal", "insert", "delete"]
 
-_WORDS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_CJK_CLASS = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+# A token: one CJK character, a whole number (12,000,000 or 3.5), a Latin word, a space run, or one mark.
+_TOKEN = re.compile(rf"[{_CJK_CLASS}]|\d(?:[\d,.]*\d)?|[^\W\d_{_CJK_CLASS}]+|\s+|.", re.UNICODE | re.DOTALL)
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
+_TOKEN_LIMIT = 0x10FFFF - 0x100000  # characters left in the private plane
+
+
+class _TooManyTokens(Exception):
+    pass
+
+
 # Tokens are encoded as characters from the Supplementary Private Use Area B, which real contract
 # text does not use, so the encoding cannot collide with the text itself.
 _TOKEN_BASE = 0x100000
@@ -33,17 +41,7 @@ class Piece:
 
 
 def _tokens(text: str) -> list[str]:
-    if _CJK.search(text):
-        # Mixed text: Chinese by character, Latin words whole.
-        out: list[str] = []
-        for match in _WORDS.finditer(text):
-            token = match.group(0)
-            if _CJK.search(token):
-                out.extend(token)
-            else:
-                out.append(token)
-        return out
-    return [m.group(0) for m in _WORDS.finditer(text)]
+    return _TOKEN.findall(text)
 
 
 def diff_text(old: str, new: str) -> list[Piece]:
@@ -60,6 +58,8 @@ def diff_text(old: str, new: str) -> list[Piece]:
     def encode(text: str) -> str:
         chars = []
         for token in _tokens(text):
+            if len(tokens) >= _TOKEN_LIMIT and token not in vocabulary:
+                raise _TooManyTokens
             code = vocabulary.get(token)
             if code is None:
                 code = chr(_TOKEN_BASE + len(tokens))
@@ -70,14 +70,21 @@ def diff_text(old: str, new: str) -> list[Piece]:
 
     engine = diff_match_patch()
     engine.Diff_Timeout = 0  # deterministic: never cut the search short on a slow machine
-    diffs = engine.diff_main(encode(old), encode(new), False)
+    try:
+        diffs = engine.diff_main(encode(old), encode(new), False)
+    except _TooManyTokens:  # a text of more than 65,000 distinct words: compare by character
+        diffs = engine.diff_main(old, new, False)
+        engine.diff_cleanupSemantic(diffs)
+        return _merge([(_OPS[op], text) for op, text in diffs])
     engine.diff_cleanupSemantic(diffs)
+    return _merge([(_OPS[op], "".join(tokens[ord(c) - _TOKEN_BASE] for c in encoded)) for op, encoded in diffs])
+
+
+def _merge(parts: list[tuple[Op, str]]) -> list[Piece]:
     pieces: list[Piece] = []
-    for op_code, encoded in diffs:
-        text = "".join(tokens[ord(c) - _TOKEN_BASE] for c in encoded)
+    for op, text in parts:
         if not text:
             continue
-        op = _OPS[op_code]
         if pieces and pieces[-1].op == op:
             pieces[-1] = Piece(op, pieces[-1].text + text)
         else:
