@@ -288,6 +288,8 @@ class _Writer:
             cell = grid.rows[0].cells[c]
             self.cell_text(cell, head, langs, "AK Table Heading")
             self.shade(cell, "D9E2F3")
+            for para in cell.paragraphs:  # caption and header row go with the first body row
+                para.paragraph_format.keep_with_next = True
         self.row_flags(grid.rows[0], header=True)
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row):
