@@ -370,3 +370,11 @@ def test_libreoffice_shows_traditional_glyph_forms(zh_docx: Path, tmp_path: Path
     )
     counts = regional_forms(tmp_path / (zh_docx.stem + ".pdf"))
     assert counts["TC"] >= 50 and counts["JP"] == 0, counts
+
+
+def test_english_draft_has_no_chinese_characters(tmp_path: Path) -> None:
+    """Labels, colons and spaces of an English-only agreement are English (names are the deal's)."""
+    text = all_text(Document(str(draft(EN_RESELLER, tmp_path))))
+    assert not re.search(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", text)
+    assert "Unified Business No.: 53212539" in text and "Name: Lumen Ledger Software Co., Ltd." in text
+    assert "Date of signing: 15 February 2027" in text

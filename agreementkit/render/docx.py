@@ -554,6 +554,8 @@ class _Writer:
         def label(key: str) -> str:
             return " ".join(dict.fromkeys(LABELS[key][lang] for lang in langs))
 
+        colon = COLON[langs[0]]
+
         grid = self.doc.add_table(rows=0, cols=2)
         grid.style = self.doc.styles["Table Grid"]
         grid.autofit = False
@@ -574,14 +576,14 @@ class _Writer:
         both(per_party(lambda p: " / ".join(dict.fromkeys(p.label[lang] for lang in langs))))
         both(
             per_party(
-                lambda p: f"{label('name')}：" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
+                lambda p: f"{label('name')}{colon}" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
             )
         )
         both(per_party(self._id_line))
         both(
             per_party(
                 lambda p: (
-                    f"{label('representative')}："
+                    f"{label('representative')}{colon}"
                     + "\n".join(dict.fromkeys(self._rep(p, lang) for lang in langs))
                 )
             )
@@ -589,11 +591,11 @@ class _Writer:
         both(
             per_party(
                 lambda p: (
-                    f"{label('address')}：" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
+                    f"{label('address')}{colon}" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
                 )
             )
         )
-        both(per_party(lambda p: f"{label('seal')}：\n\n\n\n\n"))
+        both(per_party(lambda p: f"{label('seal')}{colon}\n\n\n\n\n"))
         self.set_widths(grid, [TEXT_WIDTH_MM / 2] * 2)
         for cell in grid.rows[0].cells:
             self.shade(cell, "D9E2F3")
@@ -619,8 +621,8 @@ class _Writer:
     def _id_line(self, p: PartyBlock) -> str:
         lang = self.agreement.languages[0]
         if p.tax_id:
-            return f"{LABELS['tax_id'][lang]}：{p.tax_id}"
-        return f"{LABELS['registration'][lang]}：{p.registration or '—'}"
+            return f"{LABELS['tax_id'][lang]}{COLON[lang]}{p.tax_id}"
+        return f"{LABELS['registration'][lang]}{COLON[lang]}{p.registration or '—'}"
 
     @staticmethod
     def _rep(p: PartyBlock, lang: Lang) -> str:
@@ -704,9 +706,10 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     tpl = DocxTemplate(str(template))
     lang = agreement.languages[0]
     header_text = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
+    gap = "\u3000" if lang == "zh-TW" else "   "  # an ideographic space only in Chinese text
     if agreement.number:
-        header_text += f"　{agreement.number}"
-    header_text += f"　v{agreement.version}"
+        header_text += f"{gap}{agreement.number}"
+    header_text += f"{gap}v{agreement.version}"
     # The footer's page fields go in before docxtpl renders: docxtpl replaces header and footer
     # parts with re-parsed copies, so later python-docx edits to them would be lost.
     tpl.init_docx()
