@@ -21,7 +21,7 @@ AGREEMENT_WORD: Mapping[Lang, str] = {"zh-TW": "契約", "en": "Agreement"}
 LABELS: Mapping[str, Mapping[Lang, str]] = {
     "parties": {"zh-TW": "立契約書人", "en": "Parties"},
     "name": {"zh-TW": "名稱", "en": "Name"},
-    "tax_id": {"zh-TW": "統一編號", "en": "Tax ID (統一編號)"},
+    "tax_id": {"zh-TW": "統一編號", "en": "Unified Business No."},
     "registration": {"zh-TW": "登記號碼", "en": "Registration No."},
     "representative": {"zh-TW": "代表人", "en": "Representative"},
     "address": {"zh-TW": "地址", "en": "Address"},
@@ -87,7 +87,7 @@ def _digits(n: int) -> str:
 def closing_date(value: dt.date | None, lang: Lang, style: str = "western") -> str:
     """The date line under the signatures: 中華民國一一六年一月十五日, or blanks to fill in by hand."""
     if lang == "en":
-        return date_text(value, "en") if value else "Date: ____________________"
+        return f"Date of signing: {date_text(value, 'en')}" if value else "Date of signing: ____________________"
     era = "中華民國" if style == "roc" else "西元"
     if value is None:
         return f"{era}　　　年　　月　　日"

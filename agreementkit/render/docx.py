@@ -291,6 +291,8 @@ class _Writer:
             cell = grid.rows[0].cells[c]
             self.cell_text(cell, head, langs, "AK Table Heading")
             self.shade(cell, "D9E2F3")
+            for para in cell.paragraphs:  # caption and header row go with the first body row
+                para.paragraph_format.keep_with_next = True
         self.row_flags(grid.rows[0], header=True)
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row):
@@ -555,6 +557,8 @@ class _Writer:
         def label(key: str) -> str:
             return " ".join(dict.fromkeys(LABELS[key][lang] for lang in langs))
 
+        colon = COLON[langs[0]]
+
         grid = self.doc.add_table(rows=0, cols=2)
         grid.style = self.doc.styles["Table Grid"]
         grid.autofit = False
@@ -575,14 +579,14 @@ class _Writer:
         both(per_party(lambda p: " / ".join(dict.fromkeys(p.label[lang] for lang in langs))))
         both(
             per_party(
-                lambda p: f"{label('name')}：" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
+                lambda p: f"{label('name')}{colon}" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
             )
         )
         both(per_party(self._id_line))
         both(
             per_party(
                 lambda p: (
-                    f"{label('representative')}："
+                    f"{label('representative')}{colon}"
                     + "\n".join(dict.fromkeys(self._rep(p, lang) for lang in langs))
                 )
             )
@@ -590,11 +594,11 @@ class _Writer:
         both(
             per_party(
                 lambda p: (
-                    f"{label('address')}：" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
+                    f"{label('address')}{colon}" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
                 )
             )
         )
-        both(per_party(lambda p: f"{label('seal')}：\n\n\n\n\n"))
+        both(per_party(lambda p: f"{label('seal')}{colon}\n\n\n\n\n"))
         self.set_widths(grid, [TEXT_WIDTH_MM / 2] * 2)
         for cell in grid.rows[0].cells:
             self.shade(cell, "D9E2F3")
@@ -620,8 +624,8 @@ class _Writer:
     def _id_line(self, p: PartyBlock) -> str:
         lang = self.agreement.languages[0]
         if p.tax_id:
-            return f"{LABELS['tax_id'][lang]}：{p.tax_id}"
-        return f"{LABELS['registration'][lang]}：{p.registration or '—'}"
+            return f"{LABELS['tax_id'][lang]}{COLON[lang]}{p.tax_id}"
+        return f"{LABELS['registration'][lang]}{COLON[lang]}{p.registration or '—'}"
 
     @staticmethod
     def _rep(p: PartyBlock, lang: Lang) -> str:
@@ -705,9 +709,10 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     tpl = DocxTemplate(str(template))
     lang = agreement.languages[0]
     header_text = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
+    gap = "\u3000" if lang == "zh-TW" else "   "  # an ideographic space only in Chinese text
     if agreement.number:
-        header_text += f"　{agreement.number}"
-    header_text += f"　v{agreement.version}"
+        header_text += f"{gap}{agreement.number}"
+    header_text += f"{gap}v{agreement.version}"
     # The footer's page fields go in before docxtpl renders: docxtpl replaces header and footer
     # parts with re-parsed copies, so later python-docx edits to them would be lost.
     tpl.init_docx()

@@ -30,11 +30,14 @@ EAST_ASIAN = "標楷體"
 # numId 1: zh-TW; numId 2: English (an English-only agreement rebinds the heading styles to it);
 # numId 3: the English column of a bilingual agreement. Word numbers headings through the styles.
 NUMBERING = {
+    # The hanging indents hold the widest number of their level (十二、 and （十一） are 3 and 4
+    # full-width characters): a number wider than its indent would push its first line to the
+    # next tab stop, out of line with the rest of the item.
     1: [
         ("taiwaneseCountingThousand", "第%1條", "Heading1", 0, 0),
-        ("taiwaneseCountingThousand", "%2、", "Heading2", 0, 567),
-        ("taiwaneseCountingThousand", "（%3）", "AKItem1", 567, 567),
-        ("decimal", "%4.", "AKItem2", 1134, 425),
+        ("taiwaneseCountingThousand", "%2、", "Heading2", 0, 780),
+        ("taiwaneseCountingThousand", "（%3）", "AKItem1", 567, 1000),
+        ("decimal", "%4.", "AKItem2", 1567, 425),
     ],
     2: [
         ("decimal", "Article %1", "Heading1", 0, 0),
