@@ -16,7 +16,7 @@ from itertools import zip_longest
 from typing import Any
 
 from agreementkit.drafting.schedules import SCHEDULES, key_terms_table
-from agreementkit.errors import LibraryError
+from agreementkit.errors import InputError, LibraryError
 from agreementkit.library.clauses import choose_variant, evaluate, render_text, variables_from_deal
 from agreementkit.library.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
 from agreementkit.library.loader import Library
@@ -323,6 +323,35 @@ def drafted_in(deal: Deal, languages: tuple[Lang, ...]) -> Deal:
     return deal.model_copy(update={"agreement": drafted})
 
 
+def place_clauses(articles: list[tuple[str, list[str]]], deal: Deal) -> list[tuple[str, list[str]]]:
+    """Apply the deal's ``agreement.clause_placement`` moves to the outline's (article, clauses) list."""
+    result = [(art_id, list(ids)) for art_id, ids in articles]
+    for index, move in enumerate(deal.agreement.clause_placement):
+        where = f"agreement.clause_placement[{index}]"
+        known = [cid for _a, ids in result for cid in ids]
+        if move.clause not in known:
+            raise InputError(
+                f"{where}.clause: {move.clause!r} is not a clause of the {deal.agreement.type} outline "
+                f"(one of: {', '.join(sorted(known))})"
+            )
+        target = next((ids for art_id, ids in result if art_id == move.article), None)
+        if target is None:
+            raise InputError(
+                f"{where}.article: {move.article!r} is not an article of the {deal.agreement.type} outline "
+                f"(one of: {', '.join(a for a, _ in result)})"
+            )
+        for _art_id, ids in result:
+            if move.clause in ids:
+                ids.remove(move.clause)
+        if move.after is None:
+            target.append(move.clause)
+        elif move.after in target:
+            target.insert(target.index(move.after) + 1, move.clause)
+        else:
+            raise InputError(f"{where}.after: {move.after!r} is not a clause of article {move.article!r}")
+    return result
+
+
 def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = None) -> Agreement:
     """Build the numbered Agreement for ``deal`` from ``library`` in ``languages`` (default: the deal's)."""
     langs = languages or deal.agreement.languages
@@ -332,8 +361,9 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
 
     # Pass 1: which clauses, in which articles, with which numbers.
     planned_articles: list[tuple[str, Localized, list[_Planned]]] = []
-    for art in outline.articles:
-        clauses = [library.clause(cid) for cid in art.clauses]
+    placed = place_clauses([(a.id, list(a.clauses)) for a in outline.articles], deal)
+    for art, (_art_id, clause_ids) in zip(outline.articles, placed, strict=True):
+        clauses = [library.clause(cid) for cid in clause_ids]
         chosen = [_plan_clause(c, deal, outline, langs) for c in clauses if _included(c, deal, context)]
         if chosen:
             planned_articles.append((art.id, art.heading.as_dict(), chosen))
@@ -424,4 +454,6 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         keywords=("agreementkit", info.type, *(["channel partner", "通路夥伴"])),
         source_date=_source_date(deal),
         preamble_bookmarks=tuple(preamble_bookmarks),
+        signing_date=info.signing_date.isoformat() if info.signing_date else None,
+        date_style=info.date_style,
     )

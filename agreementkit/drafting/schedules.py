@@ -19,6 +19,7 @@ from agreementkit.locale.formatting import (
     percent,
 )
 from agreementkit.locale.numerals import chinese_number
+from agreementkit.locale.terms import governing_law_name
 from agreementkit.models.agreement import Localized, Table
 from agreementkit.models.common import LANGS, Text
 from agreementkit.models.deal import Deal, Kpi, Person
@@ -276,7 +277,11 @@ def key_terms_table(
     currency = deal.pricing.currency
     rows: list[tuple[Localized, Localized]] = [
         (_pair("契約名稱", "Agreement"), title),
-        (_pair("契約編號／版本", "Number / version"), _same(f"{info.number or '—'} / v{info.version}")),
+        (
+            (_pair("契約編號／版本", "Number / version"), _same(f"{info.number} / v{info.version}"))
+            if info.number
+            else (_pair("版本", "Version"), _same(f"v{info.version}"))
+        ),
         (
             {"zh-TW": "甲方", "en": supplier_label["en"] if supplier_label else "Supplier"},
             _loc(deal.parties.supplier.name),
@@ -354,10 +359,8 @@ def key_terms_table(
                 },
             )
         )
-    law = {"TW": ("中華民國法律", "Laws of the Republic of China (Taiwan)")}.get(
-        deal.governing_law, (deal.governing_law, deal.governing_law)
-    )
-    rows.append((_pair("準據法", "Governing law"), _pair(*law)))
+    law = {lang: governing_law_name(deal.governing_law, lang) for lang in LANGS}
+    rows.append((_pair("準據法", "Governing law"), law))
     return Table(
         id="key_terms",
         caption=_pair("主要條件摘要", "Key terms"),

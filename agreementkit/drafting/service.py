@@ -137,12 +137,10 @@ def prepare(request: DraftRequest) -> Prepared:
 
 def write(prepared: Prepared, request: DraftRequest) -> list[Path]:
     """Render every requested format of the prepared agreement and write each atomically."""
-    from agreementkit.fileio.output import write_bytes
+    from agreementkit.fileio.output import write_files
 
     rendered = [(path, RENDERERS[fmt](prepared.agreement, request)) for fmt, path in prepared.targets]
-    for path, data in rendered:
-        write_bytes(path, data, force=request.force)
-    return [path for path, _ in rendered]
+    return write_files(rendered, force=request.force)  # all or nothing, no clobber
 
 
 def draft(request: DraftRequest) -> list[Path]:

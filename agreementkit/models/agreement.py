@@ -130,6 +130,8 @@ class Agreement:
     keywords: tuple[str, ...]
     source_date: str = field(default="2026-01-01")
     preamble_bookmarks: tuple[str, ...] = ()  # one per preamble clause, around the parties and recitals
+    signing_date: str | None = None  # ISO date the parties sign on, when the deal gives one
+    date_style: str = "western"  # "western" (西元) or "roc" (民國), as the deal writes dates
 
     @property
     def bilingual(self) -> bool:

@@ -85,6 +85,16 @@ class Parties(Strict):
     partner: Party
 
 
+class ClausePlacement(Strict):
+    """Where one clause stands instead of its place in the outline."""
+
+    clause: str = Field(max_length=80, description="Clause id, e.g. escalation")
+    article: str = Field(max_length=80, description="Article id of the outline, e.g. dispute_resolution")
+    after: str | None = Field(
+        default=None, max_length=80, description="Clause id to follow; omitted = end of the article"
+    )
+
+
 class AgreementInfo(Strict):
     """What the document is: type, numbering, language and dates."""
 
@@ -101,6 +111,15 @@ class AgreementInfo(Strict):
     signing_date: dt.date | None = None
     signing_place: Text | None = None
     purpose: Text | None = Field(default=None, description="Shared vision and goals stated in the recitals")
+    amendment: int | None = Field(
+        default=None,
+        ge=1,
+        le=999,
+        description="This version's amendment number (1 = the first amendment); `amend` numbers from it",
+    )
+    clause_placement: list[ClausePlacement] = Field(
+        default_factory=list, description="Move library clauses to another article of the outline"
+    )
 
     @model_validator(mode="after")
     def _prevailing_language(self) -> AgreementInfo:
