@@ -95,7 +95,7 @@ def test_cli_writes_the_four_documents(amended: Path) -> None:
 def test_amendment_agreement_states_each_change_in_old_numbers(amended: Path) -> None:
     document = docx.Document(str(amended / "distributor-zh-TW-v2.amendment.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "經銷合約書第一次修正協議書" in text
+    assert "經銷契約書第一次修正協議書" in text
     assert "原契約第九條第一項修正為：" in text
     assert "刪除原契約第十八條第四項。" in text
     assert "原契約第十一條第五項移列為第二十二條第二項" in text
