@@ -105,3 +105,16 @@ def test_a_blocking_deal_is_reported_by_draft_and_strict_writes_nothing(
     assert strict.exit_code == 1
     assert not (tmp_path / "strict").exists()
     assert "nothing written (--strict)" in strict.stderr
+
+
+@pytest.mark.parametrize("agreement_type", TYPES)
+def test_check_on_the_drafted_docx_agrees_with_check_on_the_deal(
+    example_copy: MakeDeal, tmp_path: Path, agreement_type: str
+) -> None:
+    deal = _as_type(example_copy, EN_RESELLER, agreement_type)
+    drafted = CliRunner().invoke(main, ["draft", str(deal), "-o", str(tmp_path)])
+    assert drafted.exit_code == 0, drafted.output
+    deal_code, deal_findings, deal_topics = _check(deal)
+    docx_code, docx_findings, docx_topics = _check(tmp_path / f"{agreement_type}.docx")
+    assert (docx_code, docx_findings) == (deal_code, [f for f in deal_findings if f[1] != "yaml-comment-cut"])
+    assert docx_topics == deal_topics

@@ -57,3 +57,8 @@ def test_ordinary_comments_are_left_alone() -> None:
 
 def test_invalid_yaml_is_left_to_the_loader() -> None:
     assert cut_values_in_text("a: [b, c #d]\n", "f.yaml") == []
+
+
+def test_aliases_are_read_once() -> None:
+    text = "base: &b\n  name: Shop #5\nother: *b\nself: &s\n  loop: *s\n"
+    assert [(p.line, p.field) for p in cut_values_in_text(text, "f.yaml")] == [(2, "base.name")]

@@ -48,10 +48,13 @@ def _problem(file: str, line: int, loc: tuple[str | int, ...], value: str, comme
     )
 
 
-def _walk(node: Any, loc: tuple[str | int, ...], file: str, out: list[Problem]) -> None:
+def _walk(node: Any, loc: tuple[str | int, ...], file: str, out: list[Problem], seen: set[int]) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import ScalarString
 
+    if id(node) in seen:  # an alias repeats a node already read (or refers to its own parent)
+        return
+    seen.add(id(node))
     if isinstance(node, CommentedMap):
         items: list[tuple[str | int, Any, Any, int]] = []
         for key, value in node.items():
@@ -73,7 +76,7 @@ def _walk(node: Any, loc: tuple[str | int, ...], file: str, out: list[Problem]) 
     for key, value, token, line in items:
         child = (*loc, key)
         if isinstance(value, CommentedMap | CommentedSeq):
-            _walk(value, child, file, out)
+            _walk(value, child, file, out, seen)
             continue
         # Quoted and block scalars (ScalarString subclasses) cannot be cut by a comment.
         if not isinstance(value, str) or isinstance(value, ScalarString) or token is None:
@@ -98,7 +101,7 @@ def cut_values_in_text(text: str, file: str) -> list[Problem]:
     except (YAMLError, ValueError, OverflowError):
         return []  # the loader itself reports invalid YAML
     out: list[Problem] = []
-    _walk(node, (), file, out)
+    _walk(node, (), file, out, set())
     return out
 
 

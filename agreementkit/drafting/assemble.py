@@ -210,6 +210,7 @@ def _in_order(parts: list[Inline], order: Mapping[str, tuple[int, int]]) -> list
 class _Resolver:
     def __init__(self, targets: dict[str, _Target]) -> None:
         self.targets = targets
+        self.order = {tid: (t.article, t.clause) for tid, t in targets.items()}
 
     def inlines(self, text: str, where: str, here: tuple[int, str] | None = None) -> tuple[Inline, ...]:
         """Text with reference markers → Spans and Refs; ``here`` is (article number, clause id)."""
@@ -233,8 +234,7 @@ class _Resolver:
                 raise LibraryError(f"{where}: put {{{{ table(...) }}}} on a line of its own")
             else:
                 parts.append(Span(piece))
-        order = {tid: (t.article, t.clause) for tid, t in self.targets.items()}
-        return tuple(_in_order(parts, order))
+        return tuple(_in_order(parts, self.order))
 
 
 def _blocks(

@@ -18,6 +18,7 @@ from agreementkit.locale.formatting import (
     months_text,
     percent,
 )
+from agreementkit.locale.numerals import chinese_number
 from agreementkit.locale.terms import governing_law_name
 from agreementkit.models.agreement import Localized, Table
 from agreementkit.models.common import LANGS, Text
@@ -163,29 +164,42 @@ def kpis_table(deal: Deal) -> Table:
     )
 
 
+BASIS_NAMES: dict[str, Localized] = {
+    "net_sales": {"zh-TW": "淨銷售額", "en": "Net Sales"},
+    "net_purchases": {"zh-TW": "淨進貨額", "en": "Net Purchases"},
+    "net_revenue": {"zh-TW": "淨營收", "en": "Net Revenue"},
+}
+KIND_NAMES: dict[str, Localized] = {
+    "rebate": {"zh-TW": "回饋金", "en": "Rebate"},
+    "commission": {"zh-TW": "佣金", "en": "Commission"},
+    "revenue_share": {"zh-TW": "營收分潤", "en": "Revenue Share"},
+}
+
+
 def tiers_table(deal: Deal) -> Table:
-    """Profit-share tiers: range of the basis and the rate."""
+    """Profit-share tiers: the range of the period's basis (named as the clause names it) and the rate."""
     sharing = deal.profit_sharing
     if sharing is None:
         raise ValueError("the deal has no profit_sharing block")
     currency = deal.pricing.currency
+    basis, kind, period = BASIS_NAMES[sharing.basis], KIND_NAMES[sharing.kind], PERIOD_NOUNS[sharing.period]
     rows = []
     for i, tier in enumerate(sharing.tiers):
         upper = sharing.tiers[i + 1].threshold if i + 1 < len(sharing.tiers) else None
         low = money(tier.threshold, currency, "en")
         if upper is None:
-            rng = _pair(f"{low} 以上", f"{low} and above")
+            rng = _pair(f"{low} 以上", f"{low} or more")
         else:
             high = money(upper, currency, "en")
-            rng = _pair(f"{low} 以上，未達 {high}", f"From {low} to below {high}")
-        rows.append((_pair(f"第{i + 1}級", f"Tier {i + 1}"), rng, _same(percent(tier.rate, "en"))))
+            rng = _pair(f"{low} 以上，未達 {high}", f"{low} or more, but less than {high}")
+        rows.append((_pair(f"第{chinese_number(i + 1)}級", f"Tier {i + 1}"), rng, _same(percent(tier.rate, "en"))))
     return Table(
         id="tiers",
-        caption=_pair("回饋級距表", "Tier Schedule"),
+        caption=_pair(f"{kind['zh-TW']}級距表", f"{kind['en']} Tiers"),
         header=(
             _pair("級距", "Tier"),
-            _pair("計算基礎金額區間", "Range of the basis"),
-            _pair("比率", "Rate"),
+            _pair(f"每{period['zh-TW']}{basis['zh-TW']}", f"{basis['en']} per {period['en']}"),
+            _pair(f"{kind['zh-TW']}比率", f"{kind['en']} rate"),
         ),
         rows=tuple(rows),
         widths=(0.15, 0.65, 0.2),
@@ -229,11 +243,7 @@ def profit_sharing_text(deal: Deal) -> Localized:
     sharing = deal.profit_sharing
     if sharing is None:
         raise ValueError("the deal has no profit_sharing block")
-    kind = {
-        "rebate": ("回饋金", "Rebate"),
-        "commission": ("佣金", "Commission"),
-        "revenue_share": ("營收分潤", "Revenue share"),
-    }[sharing.kind]
+    kind = (KIND_NAMES[sharing.kind]["zh-TW"], KIND_NAMES[sharing.kind]["en"].capitalize())
     rates = [percent(t.rate, "en") for t in sharing.tiers]
     if len(rates) == 1:
         return _pair(f"{kind[0]} {rates[0]}", f"{kind[1]} at {rates[0]}")

@@ -188,13 +188,18 @@ class _Writer:
         # in text, because the item's list number reads 二、 and no REF switch renders it as 第二項
         # in both Word and LibreOffice.
         label = ref.label[lang]
-        if ref.relative:  # 本條第二項 / "paragraph 2 of this Article": no REF switch renders these
-            self.run(para, label)
+        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
+        if ref.relative:
+            # 本條第二項 / "paragraph 2 of this Article": no REF switch renders these; a HYPERLINK
+            # field keeps its words on update and still leads to the clause (one field per ref).
+            if bookmark:
+                self.field(para, f'HYPERLINK \\l "{bookmark}"', label)
+            else:
+                self.run(para, label)
             return
         if lang == "en" and label.startswith("Clause "):
             self.run(para, "Clause ")
             label = label[len("Clause ") :]
-        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
         if bookmark and lang == "zh-TW" and "項" in label:
             art, item = label[:-1].split("條第")
             self.field(para, f"REF {ref.article_bookmark} \\n \\h", art + "條")
