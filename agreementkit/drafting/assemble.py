@@ -89,8 +89,9 @@ def _included(clause: ClauseFile, deal: Deal, context: Mapping[str, Any]) -> boo
     return bool(evaluate(clause.when, context, clause.id, "inclusion condition `when`"))
 
 
-def _plan_clause(clause: ClauseFile, deal: Deal, outline: Outline, languages: tuple[Lang, ...]) -> _Planned:
-    context = {"deal": deal, "outline": outline}
+def _plan_clause(
+    clause: ClauseFile, deal: Deal, outline: Outline, languages: tuple[Lang, ...], context: Mapping[str, Any]
+) -> _Planned:
     variables = variables_from_deal(clause, context)
     variant = choose_variant(clause, variables)
     labels = _labels(outline)
@@ -357,14 +358,14 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
     langs = languages or deal.agreement.languages
     deal = drafted_in(deal, langs)
     outline = library.outline(deal.agreement.type)
-    context = {"deal": deal, "outline": outline}
+    context = library.context(deal, outline)
 
     # Pass 1: which clauses, in which articles, with which numbers.
     planned_articles: list[tuple[str, Localized, list[_Planned]]] = []
     placed = place_clauses([(a.id, list(a.clauses)) for a in outline.articles], deal)
     for art, (_art_id, clause_ids) in zip(outline.articles, placed, strict=True):
         clauses = [library.clause(cid) for cid in clause_ids]
-        chosen = [_plan_clause(c, deal, outline, langs) for c in clauses if _included(c, deal, context)]
+        chosen = [_plan_clause(c, deal, outline, langs, context) for c in clauses if _included(c, deal, context)]
         if chosen:
             planned_articles.append((art.id, art.heading.as_dict(), chosen))
 
@@ -414,7 +415,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         clause = library.clause(cid)
         if _included(clause, deal, context):
             preamble_bookmarks.append(clause_bookmark(cid))
-            for block in _blocks(_plan_clause(clause, deal, outline, langs), deal, langs, resolver):
+            for block in _blocks(_plan_clause(clause, deal, outline, langs, context), deal, langs, resolver):
                 if isinstance(block, Table):
                     raise LibraryError(f"preamble clause {cid!r} may not contain a table")
                 preamble.append(block)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import EmailStr, Field, field_validator, model_validator
 
@@ -368,11 +368,38 @@ class Exit(Strict):
     post_termination: PostTermination = Field(default_factory=PostTermination)
 
 
+GoverningLaw = Literal["TW", "SG", "HK", "JP", "US-NY", "US-CA", "EN"]
+InstitutionCode = Literal["CAA", "HKIAC", "SIAC", "JCAA", "ICC", "ICDR", "LCIA"]
+GOVERNING_LAWS: tuple[str, ...] = get_args(GoverningLaw)
+INSTITUTION_CODES: tuple[str, ...] = get_args(InstitutionCode)
+
+
 class Arbitration(Strict):
-    institution: Text
-    seat: Text
+    """Where and how an arbitration runs.
+
+    ``institution`` is either a known institution's code, whose full name, rules and home seat
+    come from the library's jurisdiction table, or the institution's name as free text (which
+    then needs ``seat``).
+    """
+
+    institution: InstitutionCode | Text = Field(
+        description="CAA, HKIAC, SIAC, JCAA, ICC, ICDR or LCIA, or the institution's name as free text"
+    )
+    seat: Text | None = Field(
+        default=None,
+        description="Seat (legal place) of the arbitration; a known institution's home seat when omitted",
+    )
     language: Lang = "zh-TW"
     arbitrators: Literal[1, 3] = 3
+
+    @model_validator(mode="after")
+    def _seat_for_free_text(self) -> Arbitration:
+        if self.seat is None and isinstance(self.institution, Text):
+            raise ValueError(
+                "an institution given by name needs 'seat'; or use a known code "
+                f"({', '.join(INSTITUTION_CODES)}) whose home seat applies"
+            )
+        return self
 
 
 class DisputeResolution(Strict):
@@ -411,7 +438,7 @@ class Deal(Strict):
     data_protection: DataProtection = Field(default_factory=DataProtection)
     exit: Exit = Field(default_factory=Exit)
     dispute_resolution: DisputeResolution
-    governing_law: Literal["TW", "SG", "HK", "JP", "US-NY", "US-CA", "EN"] = "TW"
+    governing_law: GoverningLaw = "TW"
 
     @field_validator("kpis")
     @classmethod
