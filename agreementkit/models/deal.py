@@ -151,10 +151,19 @@ class Territory(Strict):
     reserved_customers: Text | None = Field(default=None, description="Customer groups kept by the supplier")
 
 
+ProductKind = Literal["goods", "software", "services"]
+RESALE_TYPES: tuple[str, ...] = ("distributor", "reseller")
+
+
 class Product(Strict):
     name: Text
     code: str | None = Field(default=None, max_length=40)
     list_price: Money | None = None
+    kind: ProductKind = Field(
+        default="goods",
+        description="goods: physical products (stock, delivery, spare parts); software: licences or "
+        "subscriptions (activation, no stock); services: work the supplier performs for customers",
+    )
 
 
 class MinimumCommitment(Strict):
@@ -454,6 +463,46 @@ class Deal(Strict):
             if dupes:
                 raise ValueError(f"duplicate KPI id(s): {', '.join(dupes)}")
         return kpis
+
+    # Derived facts that clause and outline conditions test, e.g. `when: deal.partner_holds_stock`.
+
+    @property
+    def product_kinds(self) -> tuple[ProductKind, ...]:
+        """The kinds of product the deal covers, in the order goods, software, services."""
+        present = {p.kind for p in self.products}
+        return tuple(k for k in ("goods", "software", "services") if k in present)
+
+    @property
+    def sells_goods(self) -> bool:
+        """Some product is a physical good (stock, delivery, inspection, spare parts)."""
+        return "goods" in self.product_kinds
+
+    @property
+    def sells_software(self) -> bool:
+        """Some product is software licensed or subscribed (activation instead of delivery)."""
+        return "software" in self.product_kinds
+
+    @property
+    def sells_services(self) -> bool:
+        """Some product is a service the supplier performs for customers."""
+        return "services" in self.product_kinds
+
+    @property
+    def partner_buys(self) -> bool:
+        """The partner buys the products from the supplier and resells them in its own name."""
+        return self.agreement.type in RESALE_TYPES
+
+    @property
+    def partner_holds_stock(self) -> bool:
+        """The partner keeps an inventory: it buys physical goods for resale."""
+        return self.partner_buys and self.sells_goods
+
+    @property
+    def partner_sells(self) -> bool:
+        """The partner sells to customers: in its own name, or as an agent concluding in the supplier's."""
+        return self.partner_buys or (
+            self.agreement.type == "agency" and self.appointment.acts_in_supplier_name
+        )
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Deal:
