@@ -70,7 +70,7 @@ def char_problem(ch: str) -> str:
             f"contains the bidirectional control {name}, which makes the text display in a different "
             "order than it reads; remove it"
         )
-    if 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000:
+    if (0xE000 <= cp <= 0xF8FF or cp >= 0xF0000) and cp & 0xFFFE != 0xFFFE:
         return (
             f"contains {name}, a private-use character (造字) that no standard font prints; "
             "use the standard Unicode character or a plain substitute"
