@@ -11,7 +11,8 @@ Example counts are small by default so CI stays fast; one command runs a long ca
 ``FUZZ_COLLECT=DIR`` failures do not stop the run: each failing input is saved in ``DIR`` with
 the command and what went wrong (promote real ones to tests/data/fuzz_regressions/, which
 :func:`test_fuzz_regressions` replays on every run), and the run fails at the end if any were
-found. A summary of outcomes is printed to ``DIR/summary.txt``.
+found; outcome counts go to ``DIR/progress.txt`` as it runs and ``DIR/summary.txt`` at the end.
+Run one target with ``-k``, e.g. ``-k "fuzz_deal or summary"``.
 """
 
 from __future__ import annotations
@@ -280,11 +281,20 @@ def run_case(kind: str, build: Callable[[Path], tuple[list[str], dict[str, bytes
         result = invoke(args, FUZZ_TIMEOUT_S)
         OUTCOMES[f"{kind} exit {result.exit_code}"] += 1
         OUTCOMES["inputs"] += 1
+        if COLLECT and OUTCOMES["inputs"] % 25 == 0:
+            _write_counts("progress.txt")
         problem = outcome_problem(result)
         if problem is None and result.exit_code != 0 and files_in(out):
             problem = f"exit {result.exit_code} but wrote {files_in(out)}"
         if problem is not None:
             _record(kind, args, inputs, problem)
+
+
+def _write_counts(name: str) -> None:
+    folder = Path(COLLECT or ".")
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f"{key}: {count}" for key, count in sorted(OUTCOMES.items())]
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _safe_load(path: Path) -> Any:
@@ -466,7 +476,5 @@ def test_zz_campaign_summary() -> None:
     """With FUZZ_COLLECT: write the outcome counts, and fail if any input broke the promise."""
     if not COLLECT:
         pytest.skip("only for a FUZZ_COLLECT campaign")
-    Path(COLLECT).mkdir(parents=True, exist_ok=True)
-    lines = [f"{key}: {count}" for key, count in sorted(OUTCOMES.items())]
-    (Path(COLLECT) / "summary.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_counts("summary.txt")
     assert OUTCOMES["failure"] == 0, f"{OUTCOMES['failure']} failing inputs saved in {COLLECT}"
