@@ -380,3 +380,21 @@ def test_keys_with_control_characters_are_printed_escaped(example_copy) -> None:
         load_deal(path)
     text = "\n".join(info.value.lines())
     assert "\x1b" not in text and "x\\u001b[2J" in text
+
+
+def test_json_schema_states_the_limits_validation_applies() -> None:
+    import json
+
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    defs = schema["$defs"]
+    plain, mapping = defs["Text"]["anyOf"]
+    assert plain == {"type": "string", "minLength": 1, "maxLength": 2000}  # a plain string is a Text
+    assert set(mapping["properties"]) == {"zh-TW", "en"}
+    assert schema["properties"]["products"]["maxItems"] == 500
+    phone = defs["Person"]["properties"]["phone"]["anyOf"][0]
+    assert phone["maxLength"] == 40  # the model's own limit is kept
+    tax_id = defs["Party"]["properties"]["tax_id"]["anyOf"][0]
+    assert tax_id["maxLength"] == 300
+    assert defs["AgreementInfo"]["properties"]["effective_date"].get("maxLength") is None
