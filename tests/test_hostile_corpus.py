@@ -5,28 +5,22 @@ folder, or null; in ``args`` the runner replaces ``{file}`` by its path, ``{tmp}
 empty folder, ``{dir}`` by the area's folder and ``{examples}`` by the repository's examples
 folder. Every case must end with the ``exit`` code and output matching the ``message`` regex,
 print no traceback, write nothing into ``{tmp}`` unless it exits 0, and answer within
-:data:`CASE_TIMEOUT_S` seconds (a guard against hangs, not a speed test).
+``CASE_TIMEOUT_S`` seconds (tests/helpers_cli.py: a guard against hangs, not a speed test).
 """
 
 from __future__ import annotations
 
 import re
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 from ruamel.yaml import YAML
 
-from agreementkit.cli import main
 from tests.conftest import EXAMPLES, REPO
+from tests.helpers_cli import CASE_TIMEOUT_S, files_in, invoke, outcome_problem
 
 HOSTILE = REPO / "tests" / "data" / "hostile"
-CASE_TIMEOUT_S = 60
 CASE_KEYS = {"name", "file", "args", "exit", "message"}
 
 
@@ -60,53 +54,6 @@ def _cases() -> list[Case]:
 CASES = _cases()
 
 
-class CaseTimeout(Exception):
-    """The case did not answer within the guard's time."""
-
-
-@contextmanager
-def time_guard(seconds: int) -> Iterator[None]:
-    """Raise CaseTimeout inside the running command when it takes longer than ``seconds``."""
-    if not hasattr(signal, "SIGALRM"):  # no alarms on this platform: run unguarded
-        yield
-        return
-
-    def expire(signum: int, frame: Any) -> None:
-        raise CaseTimeout(f"no answer within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def run_cli(args: list[str], seconds: int = CASE_TIMEOUT_S) -> Result:
-    """Invoke the CLI in-process under the time guard; fail the test on a hang."""
-    with time_guard(seconds):
-        result = CliRunner().invoke(main, args)
-    if isinstance(result.exception, CaseTimeout):
-        pytest.fail(f"{' '.join(args)[:200]}: hung ({result.exception})")
-    return result
-
-
-def assert_clean_outcome(result: Result, label: str) -> None:
-    """No exception but SystemExit escaped, and nothing resembling a traceback was printed."""
-    output = result.output + (result.stderr if result.stderr_bytes is not None else "")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        import traceback
-
-        detail = "".join(traceback.format_exception(result.exception))
-        pytest.fail(f"{label}: {type(result.exception).__name__} escaped:\n{detail[-3000:]}")
-    assert "Traceback (most recent call last)" not in output, f"{label}: traceback printed:\n{output[-2000:]}"
-
-
-def files_in(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.area}/{c.name}" for c in CASES])
 def test_hostile_case(case: Case, tmp_path: Path) -> None:
     out = tmp_path / "out"
@@ -122,9 +69,10 @@ def test_hostile_case(case: Case, tmp_path: Path) -> None:
         for key, value in subs.items():
             arg = arg.replace(key, value)
         args.append(arg)
-    result = run_cli(args)
+    result = invoke(args, CASE_TIMEOUT_S)
     label = f"{case.area}/{case.name}"
-    assert_clean_outcome(result, label)
+    problem = outcome_problem(result)
+    assert problem is None, f"{label}: {problem}"
     output = result.output
     assert result.exit_code == case.exit, f"{label}: exit {result.exit_code}, expected {case.exit}:\n{output}"
     assert re.search(case.message, output), f"{label}: no match for {case.message!r} in:\n{output}"

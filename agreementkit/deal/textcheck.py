@@ -41,13 +41,14 @@ _INTERNAL_MARKERS = range(0xE000, 0xE004)
 
 @dataclass(frozen=True)
 class TextPolicy:
-    """Length limits for one kind of document; ``None`` limits: characters are checked only."""
+    """Length limits for one kind of document (texts, list items); ``None``: no limit."""
 
     short_limit: int | None = None
     long_limit: int | None = None
     long_fields: frozenset[str] = frozenset()
     unbounded_fields: frozenset[str] = frozenset()
     normalise_digits: frozenset[str] = frozenset()
+    max_items: int | None = None
 
 
 CHARACTERS_ONLY = TextPolicy()
@@ -70,7 +71,7 @@ def char_problem(ch: str) -> str:
             f"contains the bidirectional control {name}, which makes the text display in a different "
             "order than it reads; remove it"
         )
-    if 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000:
+    if (0xE000 <= cp <= 0xF8FF or cp >= 0xF0000) and cp & 0xFFFE != 0xFFFE:
         return (
             f"contains {name}, a private-use character (造字) that no standard font prints; "
             "use the standard Unicode character or a plain substitute"
@@ -185,6 +186,9 @@ def check_texts(data: Any, policy: TextPolicy) -> tuple[Any, list[tuple[Loc, str
                 out[key] = walk(value, child)
             return out
         if isinstance(node, list):
+            if policy.max_items is not None and len(node) > policy.max_items:
+                problems.append((loc, f"has {len(node)} items; at most {policy.max_items} are allowed"))
+                return Refused(f"[{len(node)} items]", "too many items")
             return [walk(v, (*loc, i)) for i, v in enumerate(node)]
         if isinstance(node, str):
             text, problem = check_value(node, loc, policy)

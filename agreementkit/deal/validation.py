@@ -29,13 +29,14 @@ _FRIENDLY = {
 }
 
 # Deal files: names, addresses, places and other short texts are one line of at most 300
-# characters; free-text fields (recitals, descriptions) at most 2,000. The README's deal-file
-# section states these limits.
+# characters; free-text fields (recitals, descriptions) at most 2,000; a list at most 500 items.
+# The README's deal-file section states these limits.
 DEAL_TEXT = TextPolicy(
     short_limit=300,
     long_limit=2000,
     long_fields=frozenset({"purpose", "reserved_customers", "description"}),
     normalise_digits=frozenset({"tax_id"}),
+    max_items=500,
 )
 
 

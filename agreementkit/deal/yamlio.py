@@ -10,13 +10,15 @@ Every YAML file agreementkit reads (deal files, clause files, outlines, playbook
   :data:`MAX_ALIAS_VALUES` values (a "billion laughs" bomb) or refer to themselves;
 * builds numbers from their text, refusing any past :data:`MAX_MAGNITUDE` or with more than
   :data:`MAX_DECIMALS` decimal places as a located problem instead of a 309-digit figure;
-* keeps impossible dates (2027-02-30) as text so that the model reports them with their line.
+* keeps impossible dates (2027-02-30) as text so that the model reports them with their line,
+  and refuses dates outside the years the agreement arithmetic can handle.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -42,8 +44,8 @@ __all__ = ["MAX_DECIMALS", "MAX_MAGNITUDE", "MAX_YAML_BYTES", "LoadedYaml", "Loc
 class LoadedYaml:
     """Plain Python data plus the 1-based line of each key / item path.
 
-    ``problems`` are values the loader refused (out-of-range numbers), each at its path; they
-    are reported with the model's own errors. ``flow_maps`` are the paths of ``{...}`` mappings,
+    ``problems`` are values the loader refused (numbers and dates out of range, binary data),
+    each at its path; they are reported with the model's own errors. ``flow_maps`` are the paths of ``{...}`` mappings,
     so that a comma inside an unquoted flow value can be explained.
     """
 
@@ -91,6 +93,7 @@ def _bounded_number(text: str, integer: bool) -> Decimal | int | Refused | None:
     return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value  # type: ignore[operator]
 
 
+@functools.cache
 def _hardened(base: type[Any]) -> type[Any]:
     """``base`` constructor with bounded numbers and impossible dates kept as strings."""
 

@@ -685,15 +685,20 @@ def _apply_fonts(doc: Any, options: DocxOptions, english_numbering: bool) -> Non
                 num_id.set(qn("w:val"), "2")
 
 
+def _prop(text: str) -> str:
+    # python-docx refuses core properties longer than 255 characters (long party names)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _core_properties(doc: Any, agreement: Agreement) -> None:
     lang = agreement.languages[0]
     when = dt.datetime.strptime(agreement.source_date, "%Y-%m-%dT%H:%M:%SZ")
     props = doc.core_properties
-    props.title = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
-    props.subject = agreement.subject[lang]
-    props.keywords = ", ".join(agreement.keywords)
+    props.title = _prop(" / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages)))
+    props.subject = _prop(agreement.subject[lang])
+    props.keywords = _prop(", ".join(agreement.keywords))
     props.category = agreement.agreement_type
-    props.author = agreement.parties[0].name[lang]
+    props.author = _prop(agreement.parties[0].name[lang])
     props.last_modified_by = "agreementkit"
     props.comments = f"{agreement.number or ''} v{agreement.version}".strip()
     props.language = "zh-TW" if lang == "zh-TW" else "en-US"
