@@ -25,7 +25,8 @@ from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
 from agreementkit.render.formats import parse_format_list
 
-FORMATS = ("docx", "pdf", "json")
+FORMATS = ("docx", "pdf", "json", "csv")
+DEFAULT_FORMATS = ("docx", "pdf", "json")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class ReviewRequest:
     period: str
     out_dir: Path = Path(".")
     lang: LangMode | None = None
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     force: bool = False
     library_dir: Path | None = None
     review_date: dt.date | None = None
@@ -225,6 +226,11 @@ def render_outputs(review: Review, mode: LangMode, formats: Sequence[str]) -> di
 
         for name, doc in docs.items():
             out[f"{name}.pdf"] = render_pdf(doc)
+    if "csv" in formats:
+        from agreementkit.lifecycle.review.export_csv import review_csv, statement_csv
+
+        out["review.csv"] = review_csv(review)
+        out["statement.csv"] = statement_csv(review)
     if "json" in formats:
         out["review.json"] = documents.to_json_bytes(documents.review_json(review))
         out["statement.json"] = documents.to_json_bytes(documents.statement_json(review))
