@@ -19,7 +19,7 @@ from agreementkit.lifecycle.review.citations import GENERIC_TERMS, PartyTerms
 from agreementkit.lifecycle.review.consequences import derive
 from agreementkit.lifecycle.review.kpi import evaluate
 from agreementkit.lifecycle.review.model import LangMode, Review
-from agreementkit.lifecycle.review.periods import Period, enclosing, parse_period
+from agreementkit.lifecycle.review.periods import MAX_YEAR, Period, enclosing, parse_period
 from agreementkit.lifecycle.review.settlement import settle
 from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
@@ -91,6 +91,19 @@ def unusable_figures(deal: Deal, deal_path: Path) -> list[Problem]:
                 problems.append(Problem(f"{shown} {why}; give the figure the agreement means", str(deal_path),
                                         None, f"kpis[{i}].{name}"))  # fmt: skip
     return problems
+
+
+def check_review_date(review_date: dt.date | None, period: Period) -> None:
+    """``--review-date`` must fall after the period it reviews and inside the supported years."""
+    if review_date is None:
+        return
+    if review_date < period.end:
+        raise InputError(
+            f"--review-date: {review_date.isoformat()} is before the end of {period} ({period.end.isoformat()}); "
+            "a review covers a finished period"
+        )
+    if review_date.year > MAX_YEAR:
+        raise InputError(f"--review-date: the year {review_date.year} is after {MAX_YEAR}; check the date")
 
 
 def settlement_period(deal: Deal, period: Period) -> tuple[Period | None, Localized | None]:
@@ -181,6 +194,7 @@ def run_review(request: ReviewRequest) -> Review:
             f"--period: {period} is a {period.kind.replace('_', '-')}; this deal is reviewed per "
             f"{kind.replace('_', '-')} (e.g. {'2027-Q1' if kind == 'quarter' else '2027-H1'})"
         )
+    check_review_date(request.review_date, period)
     actuals = load_actuals(request.actuals_path, deal)
     if not actuals.has_period(period):
         present = ", ".join(str(p) for p in actuals.review_periods()) or "none"
