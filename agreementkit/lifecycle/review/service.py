@@ -54,20 +54,17 @@ def contract_terms(
     deal: Deal, library_dir: Path | None = None
 ) -> tuple[dict[str, Localized], PartyTerms, str | None]:
     """Clause labels and the parties' names as the agreement has them, and a note if it could not be assembled."""
-    try:
-        from agreementkit.drafting.assemble import assemble
-        from agreementkit.library.loader import Library
+    from agreementkit.drafting.assemble import assemble
+    from agreementkit.library.loader import Library
 
-        library = Library.open(library_dir)
+    # A library that cannot be opened (a wrong --library folder) is the user's to fix: its error stands.
+    library = Library.open(library_dir)
+    try:
         outline = library.outline(deal.agreement.type)
         terms = PartyTerms(outline.supplier_label.as_dict(), outline.partner_label.as_dict())
-    except (ImportError, AgreementKitError) as exc:
-        message = exc.message if isinstance(exc, AgreementKitError) else str(exc)
-        return (
-            {},
-            GENERIC_TERMS,
-            f"the clause library could not be read, so clauses are cited by name ({message})",
-        )
+    except AgreementKitError as exc:
+        note = f"the agreement's outline could not be read, so clauses are cited by name ({exc.message})"
+        return {}, GENERIC_TERMS, note
     try:
         agreement = assemble(deal, library)
     except AgreementKitError as exc:
