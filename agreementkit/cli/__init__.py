@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from agreementkit import __version__
+from agreementkit.cli.amend import amend
 from agreementkit.cli.check import check
 from agreementkit.cli.draft import draft
 from agreementkit.cli.errors import Program
@@ -24,5 +25,5 @@ def main() -> None:
 
 
 # Every command is registered here, on the group's side, so no command module imports the group.
-for command in (draft, check, review, schema, library):
+for command in (draft, check, review, amend, schema, library):
     main.add_command(command)
