@@ -174,3 +174,16 @@ def test_no_link_file_system_falls_back_to_rename_noreplace(
         write_bytes(tmp_path / "a.json", b"two")
     assert (tmp_path / "a.json").read_bytes() == b"one"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_cli_force_onto_a_device_is_refused() -> None:
+    """As root, ``-o /dev/full --force`` replaced the character device with a regular file."""
+    from click.testing import CliRunner
+
+    from agreementkit.cli import main
+
+    target = "/dev/full" if Path("/dev/full").exists() else "/dev/null"
+    result = CliRunner().invoke(main, ["schema", "-o", target, "--force"])
+    assert result.exit_code == 2, result.output
+    assert f"{target}: is a device, not a regular file" in result.output
+    assert Path(target).is_char_device()

@@ -37,7 +37,11 @@ from agreementkit.cli.errors import handle_errors
     help="Language of the documents (default: the agreement's).",
 )
 @click.option(
-    "--format", "formats", default="docx,pdf,json", show_default=True, help="Comma-separated formats."
+    "--format",
+    "formats",
+    default="docx,pdf,json",
+    show_default=True,
+    help="Comma-separated formats: docx, pdf, json, csv (formula-safe tables for spreadsheets).",
 )
 @click.option(
     "--review-date",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -159,6 +160,21 @@ def out_of_bounds(value: Decimal) -> str | None:
     return None
 
 
+MAX_TEXT_CHARS = 300
+# Characters XML 1.0 cannot carry (C0 controls but tab / LF / CR, surrogates, U+FFFE / U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def text_problem(text: str) -> str | None:
+    """Why an item or note cannot go into the documents (a control character, too long), or None."""
+    bad_char = _NOT_XML.search(text)
+    if bad_char:
+        return f"contains the control character U+{ord(bad_char.group()):04X}; remove it"
+    if len(text) > MAX_TEXT_CHARS:
+        return f"is {len(text):,} characters long; keep it under {MAX_TEXT_CHARS}"
+    return None
+
+
 class CsvBroken(Exception):
     """The CSV cannot be read past ``line`` (an unterminated quote, a NUL byte ...)."""
 
@@ -278,6 +294,12 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
             bad("period", str(exc) if cell("period") else "the period is empty")
         row_type = cell("type").lower()
         item = cell("item")
+        item_ok = True
+        for column in ("item", "note"):
+            why = text_problem(cell(column))
+            if why:
+                bad(column, why)
+                item_ok = item_ok and column != "item"
         value: Decimal | None = None
         try:
             value = parse_amount(cell("value"))
@@ -285,7 +307,7 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
             bad("value", str(exc) if cell("value") else "the value is empty")
         if row_type == "kpi":
             kpi_id = lookup.get(item.casefold())
-            if kpi_id is None:
+            if kpi_id is None and item_ok:
                 known = ", ".join(kpis) or "(the deal has no KPIs)"
                 bad("item", f"unknown KPI {item!r}; the deal's KPIs are {known}")
             if period is not None and period.kind != kind:
@@ -313,7 +335,7 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
         elif row_type in LINE_TYPES:
             if not item:
                 bad("item", "a revenue line needs an item (product code, invoice number ...)")
-            elif period is not None:
+            elif period is not None and item_ok:
                 line_key = (period, row_type, item.casefold())
                 if line_key in line_seen:
                     bad(

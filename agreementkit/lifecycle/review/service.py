@@ -19,13 +19,14 @@ from agreementkit.lifecycle.review.citations import GENERIC_TERMS, PartyTerms
 from agreementkit.lifecycle.review.consequences import derive
 from agreementkit.lifecycle.review.kpi import evaluate
 from agreementkit.lifecycle.review.model import LangMode, Review
-from agreementkit.lifecycle.review.periods import Period, enclosing, parse_period
+from agreementkit.lifecycle.review.periods import MAX_YEAR, Period, enclosing, parse_period
 from agreementkit.lifecycle.review.settlement import settle
 from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
 from agreementkit.render.formats import parse_format_list
 
-FORMATS = ("docx", "pdf", "json")
+FORMATS = ("docx", "pdf", "json", "csv")
+DEFAULT_FORMATS = ("docx", "pdf", "json")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class ReviewRequest:
     period: str
     out_dir: Path = Path(".")
     lang: LangMode | None = None
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     force: bool = False
     library_dir: Path | None = None
     review_date: dt.date | None = None
@@ -53,20 +54,17 @@ def contract_terms(
     deal: Deal, library_dir: Path | None = None
 ) -> tuple[dict[str, Localized], PartyTerms, str | None]:
     """Clause labels and the parties' names as the agreement has them, and a note if it could not be assembled."""
-    try:
-        from agreementkit.drafting.assemble import assemble
-        from agreementkit.library.loader import Library
+    from agreementkit.drafting.assemble import assemble
+    from agreementkit.library.loader import Library
 
-        library = Library.open(library_dir)
+    # A library that cannot be opened (a wrong --library folder) is the user's to fix: its error stands.
+    library = Library.open(library_dir)
+    try:
         outline = library.outline(deal.agreement.type)
         terms = PartyTerms(outline.supplier_label.as_dict(), outline.partner_label.as_dict())
-    except (ImportError, AgreementKitError) as exc:
-        message = exc.message if isinstance(exc, AgreementKitError) else str(exc)
-        return (
-            {},
-            GENERIC_TERMS,
-            f"the clause library could not be read, so clauses are cited by name ({message})",
-        )
+    except AgreementKitError as exc:
+        note = f"the agreement's outline could not be read, so clauses are cited by name ({exc.message})"
+        return {}, GENERIC_TERMS, note
     try:
         agreement = assemble(deal, library)
     except AgreementKitError as exc:
@@ -90,6 +88,19 @@ def unusable_figures(deal: Deal, deal_path: Path) -> list[Problem]:
                 problems.append(Problem(f"{shown} {why}; give the figure the agreement means", str(deal_path),
                                         None, f"kpis[{i}].{name}"))  # fmt: skip
     return problems
+
+
+def check_review_date(review_date: dt.date | None, period: Period) -> None:
+    """``--review-date`` must fall after the period it reviews and inside the supported years."""
+    if review_date is None:
+        return
+    if review_date < period.end:
+        raise InputError(
+            f"--review-date: {review_date.isoformat()} is before the end of {period} ({period.end.isoformat()}); "
+            "a review covers a finished period"
+        )
+    if review_date.year > MAX_YEAR:
+        raise InputError(f"--review-date: the year {review_date.year} is after {MAX_YEAR}; check the date")
 
 
 def settlement_period(deal: Deal, period: Period) -> tuple[Period | None, Localized | None]:
@@ -180,6 +191,7 @@ def run_review(request: ReviewRequest) -> Review:
             f"--period: {period} is a {period.kind.replace('_', '-')}; this deal is reviewed per "
             f"{kind.replace('_', '-')} (e.g. {'2027-Q1' if kind == 'quarter' else '2027-H1'})"
         )
+    check_review_date(request.review_date, period)
     actuals = load_actuals(request.actuals_path, deal)
     if not actuals.has_period(period):
         present = ", ".join(str(p) for p in actuals.review_periods()) or "none"
@@ -225,6 +237,11 @@ def render_outputs(review: Review, mode: LangMode, formats: Sequence[str]) -> di
 
         for name, doc in docs.items():
             out[f"{name}.pdf"] = render_pdf(doc)
+    if "csv" in formats:
+        from agreementkit.lifecycle.review.export_csv import review_csv, statement_csv
+
+        out["review.csv"] = review_csv(review)
+        out["statement.csv"] = statement_csv(review)
     if "json" in formats:
         out["review.json"] = documents.to_json_bytes(documents.review_json(review))
         out["statement.json"] = documents.to_json_bytes(documents.statement_json(review))
