@@ -61,7 +61,7 @@ def figures(rows: list[Row]) -> dict[str, object]:
     rec = tp_all / (tp_all + fn_all) if tp_all + fn_all else 1.0
     micro = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {
-        "macro_f1": statistics.mean(scored) if scored else 0.0,
+        "macro_f1": statistics.mean(scored) if scored else None,  # None: no topic has enough positives
         "micro_f1": micro,
         "micro_precision": prec,
         "micro_recall": rec,
@@ -100,8 +100,9 @@ def main() -> None:
     for key in ("all", *sorted(set(scripts.values()) - {""})):
         part = report[key]
         assert isinstance(part, dict)
+        macro = "  n/a" if part["macro_f1"] is None else f"{part['macro_f1']:.3f}"
         print(
-            f"{key:<12} macro-F1 {part['macro_f1']:.3f}  micro-F1 {part['micro_f1']:.3f}  "
+            f"{key:<12} macro-F1 {macro}  micro-F1 {part['micro_f1']:.3f}  "
             f"(P {part['micro_precision']:.3f}, R {part['micro_recall']:.3f})"
         )
     print(f"{seconds:.2f} s per contract")
