@@ -18,7 +18,9 @@ run's alone. Cases:
   compression-ratio limits) of ordinary paragraphs: more text than the checker reads;
 - ``docx-60m-markup``: the same size, each word a formatted run: mostly markup, ~2.5 M characters.
 
-A case that runs past ``--timeout`` is reported as such. Sizes are bytes of UTF-8 text.
+A case that runs past ``--timeout`` is reported as such. Sizes are bytes of the file. CPU seconds
+(user + system, after imports) are the figure to compare on a machine shared with other work;
+wall seconds include waiting for a core.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ from pathlib import Path
 from agreementkit.check.result import CheckOptions
 from agreementkit.check.service import check_path
 from agreementkit.errors import AgreementKitError
+usage0 = resource.getrusage(resource.RUSAGE_SELF)
+cpu0 = usage0.ru_utime + usage0.ru_stime
 start = time.perf_counter()
 try:
     result = check_path(Path(sys.argv[1]), CheckOptions())
@@ -54,8 +58,9 @@ try:
 except AgreementKitError as exc:
     code, found, error = exc.exit_code, 0, str(exc)
 seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "rss_kb": rss, "exit": code, "topics": found, "error": error}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime - cpu0
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_kb": usage.ru_maxrss, "exit": code, "topics": found, "error": error}))
 """
 
 
@@ -195,7 +200,8 @@ def _line(row: dict[str, object]) -> str:
     rss = int(str(row["rss_kb"])) / 1024
     note = f"  ({row['error']})" if row.get("error") else ""
     return (
-        f"{row['case']:<14} {size}  {float(str(row['seconds'])):7.2f} s  {rss:7.0f} MB peak  "
+        f"{row['case']:<16} {size}  {float(str(row['seconds'])):7.2f} s wall  {float(str(row['cpu'])):7.2f} s CPU  "
+        f"{rss:6.0f} MB peak  "
         f"exit {row['exit']}  {row['topics']} topics{note}"
     )
 

@@ -8,7 +8,12 @@ from click.testing import CliRunner
 
 from agreementkit.check.model import Block, Location, block_quote
 from agreementkit.check.readers import read_document
-from agreementkit.check.script import SIMPLIFIED_SHARE, simplified_converter, simplified_share
+from agreementkit.check.script import (
+    SIMPLIFIED_ONLY,
+    SIMPLIFIED_SHARE,
+    simplified_converter,
+    simplified_share,
+)
 from agreementkit.cli import main
 
 SIMPLIFIED = """经销合作协议
@@ -26,6 +31,14 @@ SIMPLIFIED = """经销合作协议
 因本协议引起的争议，双方应友好协商解决；协商不成的，任何一方均可向甲方所在地人民法院提起诉讼。本协议适用中华人民共和国法律。
 """
 TRADITIONAL = "本契約之準據法為中華民國法律。因本契約所生之爭議，雙方同意以臺灣臺北地方法院為第一審管轄法院。" * 3
+
+
+def test_every_simplified_only_character_has_another_traditional_form() -> None:
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    same = [c for c in sorted(SIMPLIFIED_ONLY) if to_traditional.convert(c) == c]
+    assert same == []
 
 
 def test_script_share_tells_simplified_from_traditional() -> None:
