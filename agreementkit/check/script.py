@@ -46,11 +46,9 @@ def simplified_converter(sample: str) -> Callable[[str], str] | None:
 
     None as well when OpenCC is not installed (the text is then classified as written).
     """
-    if len(_HAN.findall(sample)) < MIN_HAN:
+    if len(_HAN.findall(sample)) < MIN_HAN or simplified_share(sample) < SIMPLIFIED_SHARE:
         return None
     try:
-        if simplified_share(sample) < SIMPLIFIED_SHARE:
-            return None
         convert: Callable[[str], str] = _converter("s2twp").convert
     except ImportError:
         return None
