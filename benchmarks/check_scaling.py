@@ -14,10 +14,13 @@ run's alone. Cases:
 - ``noblank-300k``: 300 KB of the text with its blank lines removed (long paragraphs of many lines);
 - ``zh-noblank-300k``, ``zh-single-1m``: the same from the Chinese agreements under ``tests/data``;
 - ``paragraphs-5m``: 5 MB of the text as written (normal paragraphs), for comparison;
-- ``docx-60m``: a DOCX whose ``document.xml`` is about 60 MB (about 24 MB zipped, within the
-  compression-ratio limits), built from the same text.
+- ``docx-60m``: a DOCX whose ``document.xml`` is about 60 MB (12 MB zipped, within the
+  compression-ratio limits) of ordinary paragraphs: more text than the checker reads;
+- ``docx-60m-markup``: the same size, each word a formatted run: mostly markup, ~2.5 M characters.
 
-A case that runs past ``--timeout`` is reported as such. Sizes are bytes of UTF-8 text.
+A case that runs past ``--timeout`` is reported as such. Sizes are bytes of the file. CPU seconds
+(user + system, after imports) are the figure to compare on a machine shared with other work;
+wall seconds include waiting for a core.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KB = 1000
 MB = 1000 * 1000
 SIZES = {"single-100k": 100 * KB, "single-1m": 1 * MB, "single-5m": 5 * MB, "single-19m": 19 * MB}
-ALL_CASES = (*SIZES, "noblank-300k", "zh-noblank-300k", "zh-single-1m", "paragraphs-5m", "docx-60m")
+ALL_CASES = (*SIZES, "noblank-300k", "zh-noblank-300k", "zh-single-1m", "paragraphs-5m", "docx-60m", "docx-60m-markup")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Runs in the child: check the file, print seconds, peak RSS (KB), exit code and topics found.
@@ -46,6 +49,8 @@ from pathlib import Path
 from agreementkit.check.result import CheckOptions
 from agreementkit.check.service import check_path
 from agreementkit.errors import AgreementKitError
+usage0 = resource.getrusage(resource.RUSAGE_SELF)
+cpu0 = usage0.ru_utime + usage0.ru_stime
 start = time.perf_counter()
 try:
     result = check_path(Path(sys.argv[1]), CheckOptions())
@@ -53,8 +58,9 @@ try:
 except AgreementKitError as exc:
     code, found, error = exc.exit_code, 0, str(exc)
 seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "rss_kb": rss, "exit": code, "topics": found, "error": error}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime - cpu0
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_kb": usage.ru_maxrss, "exit": code, "topics": found, "error": error}))
 """
 
 
@@ -102,15 +108,29 @@ def make_case(name: str, text: str, folder: Path) -> Path:
     elif name == "docx-60m":
         path = folder / f"{name}.docx"
         write_docx(path, text, 60 * MB)
+    elif name == "docx-60m-markup":
+        path = folder / f"{name}.docx"
+        write_docx(path, text, 60 * MB, run_per_word=True)
     else:
         raise SystemExit(f"unknown case {name!r}; known: {', '.join(ALL_CASES)}")
     return path
 
 
-def write_docx(path: Path, text: str, xml_size: int) -> None:
-    """A DOCX whose document.xml is about ``xml_size`` bytes of ordinary paragraphs."""
+def write_docx(path: Path, text: str, xml_size: int, run_per_word: bool = False) -> None:
+    """A DOCX whose document.xml is about ``xml_size`` bytes of ordinary paragraphs.
+
+    ``run_per_word``: every word is a run with its own formatting, so the XML is mostly markup
+    (about 2.5 million characters of text in 60 MB, within the checker's text limit).
+    """
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     run = '<w:p><w:pPr><w:spacing w:after="120"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+    if run_per_word:
+        word = (
+            '<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:color w:val="1F1F1F"/><w:sz w:val="22"/>'
+            '<w:lang w:val="en-US"/></w:rPr><w:t xml:space="preserve">{} </w:t></w:r>'
+        )
+        run = '<w:p><w:pPr><w:spacing w:after="120"/></w:pPr>{}</w:p>'
+        paragraphs = ["".join(word.format(escape(w)) for w in p.split()) for p in paragraphs]
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>'.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
@@ -119,7 +139,8 @@ def write_docx(path: Path, text: str, xml_size: int) -> None:
             written = len(head)
             i = 0
             while written < xml_size:
-                chunk = run.format(escape(" ".join(paragraphs[i % len(paragraphs)].split()))).encode()
+                body = paragraphs[i % len(paragraphs)]
+                chunk = run.format(body if run_per_word else escape(" ".join(body.split()))).encode()
                 out.write(chunk)
                 written += len(chunk)
                 i += 1
@@ -179,7 +200,8 @@ def _line(row: dict[str, object]) -> str:
     rss = int(str(row["rss_kb"])) / 1024
     note = f"  ({row['error']})" if row.get("error") else ""
     return (
-        f"{row['case']:<14} {size}  {float(str(row['seconds'])):7.2f} s  {rss:7.0f} MB peak  "
+        f"{row['case']:<16} {size}  {float(str(row['seconds'])):7.2f} s wall  {float(str(row['cpu'])):7.2f} s CPU  "
+        f"{rss:6.0f} MB peak  "
         f"exit {row['exit']}  {row['topics']} topics{note}"
     )
 

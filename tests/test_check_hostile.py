@@ -287,24 +287,40 @@ def test_docx_xml_and_text_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert_clean_failure(path, "characters of text")
 
 
-def test_one_paragraph_of_endless_runs_is_refused(tmp_path: Path) -> None:
+def test_one_paragraph_of_endless_runs_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One paragraph is held in memory while it is read, so the number of its elements is bounded."""
+    from agreementkit.check.readers import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_ELEMENTS_PER_ITEM", 1_000)  # 20,000 elements of any kind
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    runs = b"<w:r><w:t>a</w:t></w:r>" * 210_000
+    runs = b"<w:r><w:t>a</w:t></w:r>" * 10_001
     xml = f'<w:document xmlns:w="{w}"><w:body><w:p>'.encode() + runs + b"</w:p></w:body></w:document>"
     path = tmp_path / "runs.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:  # stored: no compression ratio to refuse
         zf.writestr("word/document.xml", xml)
-    assert_clean_failure(path, "xml elements")
+    assert_clean_failure(path, "20,000 xml elements")
 
 
-def test_single_line_text_of_several_megabytes_is_checked(tmp_path: Path) -> None:
-    """A 3 MB text on one line (no blank line, no line break) is read into bounded blocks and checked."""
-    sentence = (
-        "The Distributor shall not assign this Agreement without the prior written consent of the Supplier; "
-        "this Agreement is governed by the laws of Taiwan and either party may terminate it on ninety days notice. "
-    )
-    path = tmp_path / "one-line.txt"
-    path.write_text(sentence * (3_000_000 // len(sentence)), encoding="utf-8")
+_RUN_ON = (
+    "The Distributor shall not assign this Agreement without the prior written consent of the Supplier; "
+    "this Agreement is governed by the laws of Taiwan and either party may terminate it on ninety days notice. "
+)
+
+
+@pytest.mark.parametrize(("size", "joiner"), [(600_000, ""), (300_000, "\n")], ids=["one-line", "no-blank-lines"])
+def test_text_of_one_endless_paragraph_is_checked(tmp_path: Path, size: int, joiner: str) -> None:
+    """One paragraph of 300-600 KB (one line, or many lines without a blank one) is checked into bounded blocks."""
+    path = tmp_path / "one-paragraph.txt"
+    path.write_text(joiner.join([_RUN_ON] * (size // len(_RUN_ON))), encoding="utf-8")
+    doc = read_document(path)
+    assert max(len(b.text) for b in doc.blocks) <= 5_000
     result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
     assert result.exit_code in (0, 1), result.output
     assert "governed by the laws of Taiwan" in result.output
+
+
+def test_text_past_the_character_limit_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "nineteen-mb.txt"
+    path.write_text(_RUN_ON * (19_000_000 // len(_RUN_ON)), encoding="utf-8")
+    assert_clean_failure(path, "more than 5,000,000 characters of text")
+

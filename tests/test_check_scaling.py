@@ -13,7 +13,7 @@ from agreementkit.check import patterns
 from agreementkit.check.model import Block
 from agreementkit.check.patterns import Sentences
 from agreementkit.check.structure import (
-    MAX_BLOCK_CHARS,
+    SPLIT_CHARS,
     RawParagraph,
     build_blocks,
     is_cjk,
@@ -138,15 +138,15 @@ def test_sentence_bounds_are_found_once_per_paragraph(monkeypatch: pytest.Monkey
 
 def test_long_paragraph_becomes_bounded_blocks_with_all_its_text() -> None:
     blocks = _one_paragraph(1000)  # ~200,000 characters
-    assert all(len(b.text) <= MAX_BLOCK_CHARS for b in blocks)
-    assert len(blocks) >= 10
+    assert all(len(b.text) <= SPLIT_CHARS for b in blocks)
+    assert len(blocks) >= 40
     assert "".join(b.text for b in blocks).replace(" ", "") == _one_paragraph(1)[0].text.replace(" ", "") * 1000
     assert [b.location.paragraph for b in blocks] == list(range(len(blocks)))
 
 
 def test_split_long_without_spaces_or_punctuation() -> None:
     text = "甲" * 45_000
-    pieces = split_long(text)
+    pieces = split_long(text, 20_000)
     assert [len(p) for p in pieces] == [20_000, 20_000, 5_000]
 
 

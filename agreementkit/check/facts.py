@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from agreementkit.check.model import Document, Evidence, TopicResult, quote
+from agreementkit.check.model import Document, Evidence, TopicResult, block_quote
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "personal_data": re.compile(
@@ -77,7 +77,7 @@ def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[E
         if m:
             bi = bisect.bisect_right(starts, m.start()) - 1
             block = doc.blocks[bi]
-            facts[fact] = [Evidence(block.location, quote(block.text, m.start() - starts[bi], m.end() - starts[bi]))]
+            facts[fact] = [Evidence(block.location, block_quote(block, m.start() - starts[bi], m.end() - starts[bi]))]
     head = "\n".join(b.text for b in doc.blocks[:200])
     cjk = len(_HAN.findall(head))
     latin = len(_ASCII_LETTER.findall(head))

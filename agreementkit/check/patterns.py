@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from agreementkit.check.model import Block, Evidence, quote
+from agreementkit.check.model import Block, Evidence, block_quote
 from agreementkit.check.structure import parse_heading
 from agreementkit.check.vocab import KEYS, VOCAB
 
@@ -207,7 +207,7 @@ class PatternScan:
             seen: set[int] = set()
             if topic_id in self.heading_hits:
                 bi = self.heading_hits[topic_id]
-                evidence.append(Evidence(self.blocks[bi].location, quote(self.blocks[bi].text)))
+                evidence.append(Evidence(self.blocks[bi].location, block_quote(self.blocks[bi])))
                 seen.add(bi)
             for m in self.matches.get(topic_id, ()):
                 if len(evidence) >= max_evidence:
@@ -218,7 +218,7 @@ class PatternScan:
                 original = self.blocks[m.block].text
                 same = not self.use_en or len(original) == len(self.lowered[m.block])
                 s, e = (m.start, m.end) if same else (0, 0)
-                evidence.append(Evidence(self.blocks[m.block].location, quote(original, s, e)))
+                evidence.append(Evidence(self.blocks[m.block].location, block_quote(self.blocks[m.block], s, e)))
             found[topic_id] = evidence
         return {t.id: found[t.id] for t in compiled_topics() if t.id in found}
 

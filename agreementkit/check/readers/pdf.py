@@ -88,7 +88,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
         for index in range(count):
             page = pdf[index]
             textpage = page.get_textpage()
-            text = textpage.get_text_range()
+            # PDFium writes U+FFFE for a hyphen it takes for a possible soft hyphen ("re-export")
+            text = textpage.get_text_range().replace("\ufffe", "-")
             textpage.close()
             page.close()
             chars += len(text.strip())
