@@ -34,6 +34,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
 _KEYS: dict[str, tuple[str, ...]] = {
     "personal_data": ("個人資料", "個資", "客戶", "消費者", "personal", "customer", "end-user", "end user"),
     "franchise_like": ("加盟", "franchis", "initial fee", "經營"),
@@ -75,8 +78,9 @@ def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[E
             bi = bisect.bisect_right(starts, m.start()) - 1
             block = doc.blocks[bi]
             facts[fact] = [Evidence(block.location, quote(block.text, m.start() - starts[bi], m.end() - starts[bi]))]
-    cjk = sum(1 for b in doc.blocks[:200] for ch in b.text if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for b in doc.blocks[:200] for ch in b.text if ch.isascii() and ch.isalpha())
+    head = "\n".join(b.text for b in doc.blocks[:200])
+    cjk = len(_HAN.findall(head))
+    latin = len(_ASCII_LETTER.findall(head))
     if cjk > 500 and latin > 2000:
         facts["bilingual"] = []
     if "expiration" not in present:

@@ -121,11 +121,10 @@ class Finding:
 def quote(text: str, start: int = 0, end: int | None = None, width: int = 160) -> str:
     """A short quote of ``text`` around ``start:end``, collapsed whitespace, at most ``width`` chars."""
     end = start if end is None else end
-    flat_before = text[:start]
     lo = max(0, start - width // 3)
     # begin at a sentence start when one is near
     for mark in (". ", "。", "；", "; "):
-        pos = flat_before.rfind(mark, lo)
+        pos = text.rfind(mark, lo, start)
         if pos != -1:
             lo = pos + len(mark)
             break

@@ -13,10 +13,11 @@ AGREEMENT_TYPES = ["distributor", "reseller", "referral", "agency", "strategic_a
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+# no dir_okay=False: the reader refuses a folder (or device, FIFO) with one line, not click's usage text
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text",
               show_default=True, help="Report format: terminal text, JSON, or a Markdown / HTML memo for legal.")
-@click.option("--playbook", type=click.Path(path_type=Path, dir_okay=False), help="Use this playbook YAML.")
+@click.option("--playbook", type=click.Path(path_type=Path), help="Use this playbook YAML.")
 @click.option("--type", "agreement_type", type=click.Choice(AGREEMENT_TYPES),
               help="Agreement type when the document does not say (selects the playbook).")
 @click.option("--strict", is_flag=True, help="Warnings block too (exit 1).")

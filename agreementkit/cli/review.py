@@ -77,6 +77,8 @@ def review(
     for c in result.consequences:
         if c.severity != "info":
             click.echo(f"{c.severity}: {c.text['en']} [{c.citation.label['en']}]")
+            for i, step in enumerate(c.steps, start=1):
+                click.echo(f"  ({i}) {step.text['en']} [{step.citation.label['en']}]")
     if result.citation_note:
         click.echo(f"note: {result.citation_note}", err=True)
     for path in result.outputs:

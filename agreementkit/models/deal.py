@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import EmailStr, Field, field_validator, model_validator
 
-from agreementkit.models.common import LANGS, Days, Lang, Money, Percent, Strict, Text
+from agreementkit.models.common import LANG_NAMES, LANGS, Days, Lang, Money, Percent, Strict, Text
 
 AgreementType = Literal["distributor", "reseller", "referral", "agency", "strategic_alliance"]
 Period = Literal["month", "quarter", "half_year", "year"]
@@ -85,6 +85,16 @@ class Parties(Strict):
     partner: Party
 
 
+class ClausePlacement(Strict):
+    """Where one clause stands instead of its place in the outline."""
+
+    clause: str = Field(max_length=80, description="Clause id, e.g. escalation")
+    article: str = Field(max_length=80, description="Article id of the outline, e.g. dispute_resolution")
+    after: str | None = Field(
+        default=None, max_length=80, description="Clause id to follow; omitted = end of the article"
+    )
+
+
 class AgreementInfo(Strict):
     """What the document is: type, numbering, language and dates."""
 
@@ -101,6 +111,15 @@ class AgreementInfo(Strict):
     signing_date: dt.date | None = None
     signing_place: Text | None = None
     purpose: Text | None = Field(default=None, description="Shared vision and goals stated in the recitals")
+    amendment: int | None = Field(
+        default=None,
+        ge=1,
+        le=999,
+        description="This version's amendment number (1 = the first amendment); `amend` numbers from it",
+    )
+    clause_placement: list[ClausePlacement] = Field(
+        default_factory=list, description="Move library clauses to another article of the outline"
+    )
 
     @model_validator(mode="after")
     def _prevailing_language(self) -> AgreementInfo:
@@ -163,9 +182,7 @@ class Pricing(Strict):
     price_change_notice_days: Days = 30
     order_acceptance_days: Days = 5
     lead_time_days: Days | None = None
-    delivery_terms: str | None = Field(
-        default=None, max_length=80, description="e.g. FCA Taipei (Incoterms 2020)"
-    )
+    delivery_terms: Text | None = Field(default=None, description="e.g. FCA Taipei (Incoterms 2020)")
     payment_days: Days = 30
     currency: Literal["TWD", "USD", "EUR", "JPY", "CNY", "HKD", "SGD"] = "TWD"
     tax: Literal["excluded", "included"] = "excluded"
@@ -443,30 +460,42 @@ class Deal(Strict):
             problems.append(
                 (("performance_review",), "KPIs need a review procedure (cadence, improvement plan)")
             )
-        for path, lang in self.missing_texts(info.languages):
-            problems.append((path, f"has no {lang} text, but the agreement is drafted in {lang}"))
+        problems.extend((path, missing_text_message(lang)) for path, lang in self.missing_texts(info.languages))
         return problems
 
     def missing_texts(self, languages: tuple[Lang, ...]) -> list[tuple[tuple[str | int, ...], Lang]]:
-        """(field path, language) of every required text that lacks one of ``languages``."""
+        """(field path, language) of every text in the deal that lacks one of ``languages``.
+
+        Every text the deal holds is drafted somewhere (cover, clauses, schedules), so each must
+        exist in each drafted language; plain strings count as the deal's own languages' text.
+        """
+        written_in = self.agreement.languages
         return [
-            (path, lang) for lang in languages for path, text in self._required_texts() if not text.has(lang)
+            (path, lang)
+            for lang in languages
+            for path, text in _texts(self, ())
+            if not text.has(lang, written_in)
         ]
 
-    def _required_texts(self) -> list[tuple[tuple[str | int, ...], Text]]:
-        texts: list[tuple[tuple[str | int, ...], Text]] = []
-        for role in ("supplier", "partner"):
-            party: Party = getattr(self.parties, role)
-            texts.append((("parties", role, "name"), party.name))
-            texts.append((("parties", role, "address"), party.address))
-        for i, region in enumerate(self.territory.regions):
-            texts.append((("territory", "regions", i), region))
-        for i, product in enumerate(self.products):
-            texts.append((("products", i, "name"), product.name))
-        for i, kpi in enumerate(self.kpis):
-            texts.append((("kpis", i, "name"), kpi.name))
-            texts.append((("kpis", i, "data_source"), kpi.data_source))
-        return texts
+
+def _texts(node: object, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], Text]]:
+    """Every Text inside ``node`` (a model, list or value) with its field path, in file order."""
+    if isinstance(node, Text):
+        return [(path, node)]
+    if isinstance(node, list | tuple):
+        return [found for i, item in enumerate(node) for found in _texts(item, (*path, i))]
+    if isinstance(node, Strict):
+        return [
+            found
+            for name, info in type(node).model_fields.items()
+            for found in _texts(getattr(node, name), (*path, info.alias or name))
+        ]
+    return []
+
+
+def missing_text_message(lang: Lang) -> str:
+    """What a text lacking ``lang`` is told: ``no English text (add {zh-TW: …, en: …})``."""
+    return f"no {LANG_NAMES[lang]} text (add {{zh-TW: …, en: …}})"
 
 
 class CrossFieldError(Exception):

@@ -10,10 +10,12 @@ import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
-from agreementkit.errors import AgreementKitError, InputError
-from agreementkit.lifecycle.review.actuals import Actuals, load_actuals, review_kind
+from agreementkit.errors import AgreementKitError, InputError, Problem, ValidationFailed
+from agreementkit.lifecycle.review.actuals import Actuals, load_actuals, out_of_bounds, review_kind
+from agreementkit.lifecycle.review.citations import GENERIC_TERMS, PartyTerms
 from agreementkit.lifecycle.review.consequences import derive
 from agreementkit.lifecycle.review.kpi import evaluate
 from agreementkit.lifecycle.review.model import LangMode, Review
@@ -43,15 +45,51 @@ class ReviewRequest:
 
 def clause_labels(deal: Deal, library_dir: Path | None = None) -> tuple[dict[str, Localized], str | None]:
     """Clause id → number label from the assembled agreement, and a note when it could not be assembled."""
+    labels, _terms, note = contract_terms(deal, library_dir)
+    return labels, note
+
+
+def contract_terms(
+    deal: Deal, library_dir: Path | None = None
+) -> tuple[dict[str, Localized], PartyTerms, str | None]:
+    """Clause labels and the parties' names as the agreement has them, and a note if it could not be assembled."""
     try:
         from agreementkit.drafting.assemble import assemble
         from agreementkit.library.loader import Library
 
-        agreement = assemble(deal, Library.open(library_dir))
+        library = Library.open(library_dir)
+        outline = library.outline(deal.agreement.type)
+        terms = PartyTerms(outline.supplier_label.as_dict(), outline.partner_label.as_dict())
     except (ImportError, AgreementKitError) as exc:
         message = exc.message if isinstance(exc, AgreementKitError) else str(exc)
-        return {}, f"the agreement could not be assembled, so clauses are cited by name ({message})"
-    return {c.id: dict(c.label) for c in agreement.clauses()}, None
+        return (
+            {},
+            GENERIC_TERMS,
+            f"the clause library could not be read, so clauses are cited by name ({message})",
+        )
+    try:
+        agreement = assemble(deal, library)
+    except AgreementKitError as exc:
+        return (
+            {},
+            terms,
+            f"the agreement could not be assembled, so clauses are cited by name ({exc.message})",
+        )
+    return {c.id: dict(c.label) for c in agreement.clauses()}, terms, None
+
+
+def unusable_figures(deal: Deal, deal_path: Path) -> list[Problem]:
+    """KPI targets and thresholds outside the bounds actual figures have (see ``actuals.out_of_bounds``)."""
+    problems = []
+    for i, kpi in enumerate(deal.kpis):
+        for name in ("target", "threshold"):
+            value: Decimal = getattr(kpi, name)
+            why = out_of_bounds(value) if value.is_finite() else "is not a finite number"
+            if why:
+                shown = f"{value:.3g}" if value.is_finite() else str(value)
+                problems.append(Problem(f"{shown} {why}; give the figure the agreement means", str(deal_path),
+                                        None, f"kpis[{i}].{name}"))  # fmt: skip
+    return problems
 
 
 def settlement_period(deal: Deal, period: Period) -> tuple[Period | None, Localized | None]:
@@ -84,6 +122,7 @@ def compute_review(
     review_date: dt.date | None = None,
     deal_name: str = "deal",
     citation_note: str | None = None,
+    terms: PartyTerms = GENERIC_TERMS,
 ) -> Review:
     """Evaluate the KPIs, settle the profit share and derive the consequences (pure)."""
     review = deal.performance_review
@@ -96,11 +135,11 @@ def compute_review(
     settlement = None
     if span is not None:
         settlement = settle(deal, actuals, span, incentive.bonus_rate if earned and incentive else None)
-    consequences = derive(deal, actuals, card, settlement, labels, review_date)
+    consequences = derive(deal, actuals, card, settlement, labels, review_date, terms)
     return Review(
         deal=deal, deal_name=deal_name, actuals=actuals, period=period, review_date=review_date,
         scorecard=card, settlement=settlement, settlement_note=note, consequences=consequences,
-        clause_labels=dict(labels), citation_note=citation_note,
+        clause_labels=dict(labels), citation_note=citation_note, terms=terms,
     )  # fmt: skip
 
 
@@ -122,7 +161,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def run_review(request: ReviewRequest) -> Review:
     """Load, compute, render and write the review report and the settlement statement."""
     from agreementkit.deal.load import load_deal
-    from agreementkit.fileio.output import ensure_writable, write_bytes
+    from agreementkit.fileio.output import ensure_writable, write_files
 
     started = time.perf_counter()
     deal = load_deal(request.deal_path)
@@ -130,6 +169,9 @@ def run_review(request: ReviewRequest) -> Review:
         period = parse_period(request.period)
     except ValueError as exc:
         raise InputError(f"--period: {exc}") from None
+    problems = unusable_figures(deal, request.deal_path)
+    if problems:
+        raise ValidationFailed(f"{request.deal_path}: KPI figures the review cannot compute with", problems)
     kind = review_kind(deal)
     if not deal.kpis and deal.profit_sharing is None:
         raise InputError(f"{request.deal_path}: the deal has neither KPIs nor profit sharing to review")
@@ -149,17 +191,14 @@ def run_review(request: ReviewRequest) -> Review:
     for path in paths.values():
         ensure_writable(path, request.force)
     loaded = time.perf_counter()
-    labels, note = clause_labels(deal, request.library_dir)
+    labels, terms, note = contract_terms(deal, request.library_dir)
     assembled = time.perf_counter()
-    result = compute_review(deal, actuals, period, labels, request.review_date, deal_name, note)
+    result = compute_review(deal, actuals, period, labels, request.review_date, deal_name, note, terms)
     computed = time.perf_counter()
     mode: LangMode = request.lang or deal.agreement.language
     outputs = render_outputs(result, mode, request.formats)
     rendered = time.perf_counter()
-    written = []
-    for key, data in outputs.items():
-        write_bytes(paths[key], data, force=request.force)
-        written.append(paths[key])
+    written = write_files([(paths[key], data) for key, data in outputs.items()], force=request.force)
     timings = {"load": loaded - started, "assemble": assembled - loaded, "compute": computed - assembled,
                "render": rendered - computed, "total": time.perf_counter() - started}  # fmt: skip
     return replace(result, outputs=tuple(written), timings=timings)
