@@ -306,3 +306,34 @@ def test_covering_array_builder_covers_pairs_under_a_constraint() -> None:
     assert missing_interactions(rows, required_interactions(factors, allowed)) == []
     assert rows == covering_array(factors, allowed)
     assert len(rows) < 3 * 2 * 3 * 2
+
+
+def test_markers_follow_the_project_table_whatever_its_container() -> None:
+    from pydantic import BaseModel, ConfigDict, Field
+
+    from tests.matrix.markers import from_table
+
+    class Phrases(BaseModel):
+        model_config = ConfigDict(populate_by_name=True)
+        zh_TW: tuple[str, ...] = Field(default=(), alias="zh-TW")
+        en: tuple[str, ...] = ()
+
+    class Law(BaseModel):
+        markers: Phrases
+
+    class Country(BaseModel):
+        tax_markers: Phrases
+
+    class Table(BaseModel):
+        jurisdictions: dict[str, Law]
+        countries: dict[str, Country]
+
+    table = Table(
+        jurisdictions={"TW": Law(markers=Phrases(zh_TW=("民法第",), en=("Civil Code",)))},
+        countries={"TW": Country(tax_markers=Phrases(zh_TW=("統一發票",), en=("Uniform Invoice",)))},
+    )
+    markers = from_table(table, "test table")
+    assert markers.law == {"TW": {"zh-TW": ("民法第",), "en": ("Civil Code",)}}
+    assert markers.tax == {"TW": {"zh-TW": ("統一發票",), "en": ("Uniform Invoice",)}}
+    with pytest.raises(AssertionError, match="no per-law 'markers'"):
+        from_table({"laws": {}}, "empty table")

@@ -155,14 +155,23 @@ def from_table(table: Any, source: str) -> Markers:
 
 @functools.cache
 def jurisdiction_markers() -> Markers:
-    """The project's jurisdiction table when its loader exists, else this module's own tables."""
+    """The project's jurisdiction table when its loader exists, else this module's own tables.
+
+    Prefers ``load_table()`` (laws and countries at once); with only ``load_jurisdictions()``
+    it adds ``load_countries()`` when that exists.
+    """
     try:
-        from agreementkit.library.jurisdictions import (  # type: ignore[import-not-found,unused-ignore]
-            load_jurisdictions,
-        )
+        from agreementkit.library import jurisdictions as table_module  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return Markers(LAW_MARKERS, TAX_MARKERS)
-    return from_table(load_jurisdictions(), "agreementkit.library.jurisdictions.load_jurisdictions()")
+    load_table = getattr(table_module, "load_table", None)
+    if callable(load_table):
+        return from_table(load_table(), "agreementkit.library.jurisdictions.load_table()")
+    parts: dict[str, Any] = {"jurisdictions": table_module.load_jurisdictions()}
+    load_countries = getattr(table_module, "load_countries", None)
+    if callable(load_countries):
+        parts["countries"] = load_countries()
+    return from_table(parts, "agreementkit.library.jurisdictions.load_jurisdictions()")
 
 
 def country_of_law(law: str) -> str:

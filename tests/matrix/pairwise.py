@@ -2,9 +2,11 @@
 
 Greedy in the manner of AETG with a single candidate per row: a row starts from the first
 interaction still uncovered and every other factor takes the value that covers the most
-uncovered interactions with the values already chosen (ties: the value used least so far,
-then the first listed). A constraint predicate over partial rows keeps impossible or
-meaningless combinations out; interactions no valid row can hold are not required.
+uncovered interactions with the values already chosen. Ties go to the value whose pairs with
+the values already chosen occur least so far (so the array is balanced, not merely covering),
+then to the value used least, then to the first listed. A constraint predicate over partial
+rows keeps impossible or meaningless combinations out; interactions no valid row can hold are
+not required.
 
 Written here rather than taken from PyPI: allpairspy (last release 2023) has no notion of
 mixed strength, and the whole algorithm is about a hundred lines.
@@ -64,6 +66,7 @@ def covering_array(
     uncovered = required_interactions(factors, allowed, triples)
     pending = set(uncovered)
     usage: dict[tuple[str, str], int] = {}
+    pair_usage: dict[tuple[tuple[str, str], tuple[str, str]], int] = {}
     rows: list[Row] = []
     by_factor: dict[str, list[Interaction]] = {n: [] for n in names}
     for inter in uncovered:
@@ -75,7 +78,7 @@ def covering_array(
         for name in names:
             if name in row:
                 continue
-            best: tuple[int, int, int] | None = None
+            best: tuple[int, int, int, int] | None = None
             best_value = ""
             for index, value in enumerate(factors[name]):
                 trial = {**row, name: value}
@@ -88,7 +91,8 @@ def covering_array(
                     and all(n in trial for n, _ in inter)
                     and _covered_by(trial, inter)
                 )
-                score = (gain, -usage.get((name, value), 0), -index)
+                seen = sum(pair_usage.get(((n, v), (name, value)), 0) for n, v in row.items())
+                score = (gain, -seen, -usage.get((name, value), 0), -index)
                 if best is None or score > best:
                     best, best_value = score, value
             if best is None:
@@ -97,6 +101,9 @@ def covering_array(
         rows.append({n: row[n] for n in names})
         for item in row.items():
             usage[item] = usage.get(item, 0) + 1
+            for other in row.items():
+                if other != item:
+                    pair_usage[(other, item)] = pair_usage.get((other, item), 0) + 1
         pending -= {i for i in pending if _covered_by(row, i)}
     return rows
 
