@@ -167,8 +167,6 @@ def _tokens(paragraph: Paragraph, lang: Lang) -> tuple[str, list[Ref]]:
     for inline in paragraph.content.get(lang, ()):
         if isinstance(inline, Span):
             out.append(inline.text)
-        elif inline.relative:  # 本條第二項 is rendered as text, not as a field
-            out.append(inline.label[lang])
         else:
             refs.append(inline)
             out.append(chr(_FIELD_BASE + len(refs) - 1))
