@@ -272,6 +272,12 @@ def _companies(law: str, placement: str) -> tuple[Company, Company]:
     return COMPANIES[FOREIGN_OF[home]][0], COMPANIES[home][1]
 
 
+def party_countries(combo: Combination) -> frozenset[str]:
+    """The countries of ``combo``'s supplier and partner."""
+    supplier, partner = _companies(combo["law"], combo["parties"])
+    return frozenset({supplier.country, partner.country})
+
+
 def _kpis(combo: Combination, base: dict[str, Any], currency: str) -> list[dict[str, Any]]:
     money_units = {"TWD", "USD"}
     kpis: list[dict[str, Any]] = []
@@ -503,6 +509,11 @@ def validated(combo: Combination) -> Deal:
     return Deal.model_validate(build_deal(combo))
 
 
+def _represent_str(representer: Any, value: str) -> Any:
+    style = '"' if value[:1].isdigit() or value[:1] in "+-." else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 def write_deal(combo: Combination, folder: Path) -> Path:
     """Write ``combo``'s deal file into ``folder`` as ``<id>.yaml`` and return its path."""
     from ruamel.yaml import YAML
@@ -510,6 +521,8 @@ def write_deal(combo: Combination, folder: Path) -> Path:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True
+    # Quote strings a YAML reader could take for a number or a date (registration 0100-01-123456).
+    yaml.representer.add_representer(str, _represent_str)
     path = folder / f"{combo.id}.yaml"
     with path.open("w", encoding="utf-8") as out:
         out.write(f"# drafting matrix combination {combo.id}\n")
