@@ -274,3 +274,22 @@ def test_court_basis_only_for_a_court_in_the_governing_laws_jurisdiction() -> No
     foreign_court = {"method": "court", "court": {"zh-TW": "新加坡高等法院", "en": "the High Court of Singapore"}}
     assert law_context(TABLE, _deal(dispute_resolution=foreign_court)).court_basis is None
     assert law_context(TABLE, _deal(dispute_resolution=court, governing_law="HK")).court_basis is None
+
+
+# --- the deal model ------------------------------------------------------------------------------
+
+
+def test_an_institution_code_in_any_case_is_a_code_and_other_values_get_one_message() -> None:
+    from pydantic import ValidationError
+
+    from agreementkit.models.deal import Arbitration
+
+    assert Arbitration.model_validate({"institution": "hkiac"}).institution == "HKIAC"
+    free = Arbitration.model_validate({"institution": "Some Chamber", "seat": "Geneva"}).institution
+    assert isinstance(free, Text) and free.en == "Some Chamber"
+    with pytest.raises(ValidationError) as caught:
+        Arbitration.model_validate({"institution": [1]})
+    errors = caught.value.errors()
+    assert len(errors) == 1 and "known institution's code" in errors[0]["msg"]
+    with pytest.raises(ValidationError, match="needs 'seat'"):
+        Arbitration.model_validate({"institution": "Some Chamber"})
