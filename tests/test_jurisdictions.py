@@ -293,3 +293,21 @@ def test_an_institution_code_in_any_case_is_a_code_and_other_values_get_one_mess
     assert len(errors) == 1 and "known institution's code" in errors[0]["msg"]
     with pytest.raises(ValidationError, match="needs 'seat'"):
         Arbitration.model_validate({"institution": "Some Chamber"})
+
+
+def test_the_json_schema_offers_the_institution_codes_and_free_text() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from agreementkit.cli import main
+
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    institution = schema["$defs"]["Arbitration"]["properties"]["institution"]
+    choices = institution["anyOf"]
+    assert {"enum": list(INSTITUTION_CODES), "type": "string"} in choices
+    assert {"$ref": "#/$defs/Text"} in choices
+    assert "seat" not in schema["$defs"]["Arbitration"].get("required", [])
+    assert schema["properties"]["governing_law"]["enum"] == list(GOVERNING_LAWS)
