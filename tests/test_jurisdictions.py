@@ -67,6 +67,7 @@ def test_every_jurisdiction_has_markers_in_both_languages(code: str) -> None:
     jurisdiction = TABLE.jurisdictions[code]
     for lang in LANGS:
         assert jurisdiction.markers.get(lang), f"{code}: no {lang} markers"
+        assert jurisdiction.markers[lang] == jurisdiction.markers.get(lang)
         assert jurisdiction.laws_of.get(lang)
 
 
@@ -212,6 +213,7 @@ def test_an_unknown_governing_law_in_a_partial_table_is_a_library_error() -> Non
         ("Chinese Arbitration Association, Taipei", "the Chinese Arbitration Association, Taipei"),
         ("The London Court of International Arbitration", "The London Court of International Arbitration"),
         ("JAMS", "JAMS"),
+        ("courts of Singapore", "the courts of Singapore"),
         ("Mediation Center of the Chinese Arbitration Association", "the Mediation Center of the Chinese Arbitration Association"),
     ],
 )
