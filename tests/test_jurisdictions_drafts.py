@@ -299,3 +299,19 @@ def test_drafts_contain_no_other_jurisdictions_markers(law: str, lang: Lang, agr
             stripped = stripped.replace(other, "")
         taiwanese = [w for w in TAIWAN_WORDS[lang] if w in stripped]
         assert not taiwanese, f"Taiwanese wording under {law} law: {taiwanese}"
+
+
+@pytest.mark.parametrize("law", GOVERNING_LAWS)
+def test_the_bilingual_alliance_under_every_law_is_clean_in_both_languages(law: str) -> None:
+    data = copy.deepcopy(_example("alliance-bilingual.yaml"))
+    data["governing_law"] = law
+    data["dispute_resolution"] = {"method": "arbitration", "arbitration": {**HOME_FORUM[law], "language": "en"}}
+    deal = Deal.model_validate(data)
+    agreement = assemble(deal, LIB, ("zh-TW", "en"))
+    for lang in LANGS_SWEPT:
+        text = "\n".join(_texts(agreement, lang))
+        leaked = sorted(m for m in TABLE.foreign_markers(law, lang) if m in text)
+        assert not leaked, f"{law}/{lang}: {leaked}"
+        statute = TABLE.jurisdictions[law].arbitration_statute
+        if statute is not None and law != "SG":  # both alliance parties are Taiwanese: SG's act is for international cases
+            assert statute.get(lang) in text
