@@ -67,6 +67,7 @@ def test_every_jurisdiction_has_markers_in_both_languages(code: str) -> None:
     jurisdiction = TABLE.jurisdictions[code]
     for lang in LANGS:
         assert jurisdiction.markers.get(lang), f"{code}: no {lang} markers"
+        assert jurisdiction.markers[lang] == jurisdiction.markers.get(lang)
         assert jurisdiction.laws_of.get(lang)
 
 
@@ -212,6 +213,7 @@ def test_an_unknown_governing_law_in_a_partial_table_is_a_library_error() -> Non
         ("Chinese Arbitration Association, Taipei", "the Chinese Arbitration Association, Taipei"),
         ("The London Court of International Arbitration", "The London Court of International Arbitration"),
         ("JAMS", "JAMS"),
+        ("courts of Singapore", "the courts of Singapore"),
         ("Mediation Center of the Chinese Arbitration Association", "the Mediation Center of the Chinese Arbitration Association"),
     ],
 )
@@ -274,3 +276,40 @@ def test_court_basis_only_for_a_court_in_the_governing_laws_jurisdiction() -> No
     foreign_court = {"method": "court", "court": {"zh-TW": "新加坡高等法院", "en": "the High Court of Singapore"}}
     assert law_context(TABLE, _deal(dispute_resolution=foreign_court)).court_basis is None
     assert law_context(TABLE, _deal(dispute_resolution=court, governing_law="HK")).court_basis is None
+
+
+# --- the deal model ------------------------------------------------------------------------------
+
+
+def test_an_institution_code_in_any_case_is_a_code_and_other_values_get_one_message() -> None:
+    from pydantic import ValidationError
+
+    from agreementkit.models.deal import Arbitration
+
+    assert Arbitration.model_validate({"institution": "hkiac"}).institution == "HKIAC"
+    free = Arbitration.model_validate({"institution": "Some Chamber", "seat": "Geneva"}).institution
+    assert isinstance(free, Text) and free.en == "Some Chamber"
+    with pytest.raises(ValidationError) as caught:
+        Arbitration.model_validate({"institution": [1]})
+    errors = caught.value.errors()
+    assert len(errors) == 1 and "known institution's code" in errors[0]["msg"]
+    with pytest.raises(ValidationError, match="needs 'seat'"):
+        Arbitration.model_validate({"institution": "Some Chamber"})
+
+
+def test_the_json_schema_offers_the_institution_codes_and_free_text() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from agreementkit.cli import main
+
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    institution = schema["$defs"]["Arbitration"]["properties"]["institution"]
+    choices = institution["anyOf"]
+    assert {"enum": list(INSTITUTION_CODES), "type": "string"} in choices
+    assert {"$ref": "#/$defs/Text"} in choices
+    assert "seat" not in schema["$defs"]["Arbitration"].get("required", [])
+    assert schema["properties"]["governing_law"]["enum"] == list(GOVERNING_LAWS)

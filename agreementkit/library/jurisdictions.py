@@ -9,10 +9,11 @@ bundled entries with the same code). API:
   country code), ``institutions`` (by arbitration institution code) and ``neutral`` wording.
 - :func:`load_jurisdictions` ``(folder=None) -> Mapping[str, Jurisdiction]`` and
   :func:`load_countries` ``(folder=None) -> Mapping[str, Country]``: the two halves on their own.
-- ``Jurisdiction.markers`` / ``Country.tax_markers``: ``{"zh-TW": (...), "en": (...)}`` — phrases
-  that only a draft under that governing law (resp. with a party in that country) may contain.
-  ``JurisdictionTable.foreign_markers(law, lang)`` and ``.foreign_tax_markers(countries, lang)``
-  give the phrases a given draft must not contain.
+- ``Jurisdiction.markers`` / ``Country.tax_markers``: :class:`Phrases`, read as ``markers["zh-TW"]``
+  or ``markers.get("en")`` (a tuple of strings): phrases that only a draft under that governing
+  law (resp. with a party in that country) may contain, matched as plain substrings of the
+  draft's text in that language. ``JurisdictionTable.foreign_markers(law, lang)`` and
+  ``.foreign_tax_markers(countries, lang)`` give the phrases a given draft must not contain.
 - ``Jurisdiction.arbitration_statute``, ``.court_basis``, ``.data_protection``, ``.trade_secrets``,
   ``.electronic_signatures``, ``.interim_relief``: :class:`Wording` or ``None`` when the library
   has no verified wording (the clauses then stay neutral). ``Country.tax`` / ``.invoice`` /
@@ -58,6 +59,12 @@ class Phrases(Strict):
     def get(self, lang: Lang) -> tuple[str, ...]:
         """The phrases of ``lang``."""
         return self.zh_TW if lang == "zh-TW" else self.en
+
+    def __getitem__(self, lang: Lang) -> tuple[str, ...]:
+        """``markers["zh-TW"]``: the phrases of ``lang``, as with a mapping."""
+        if lang not in ("zh-TW", "en"):
+            raise KeyError(lang)
+        return self.get(lang)
 
     def all(self) -> tuple[str, ...]:
         """Every phrase of both languages."""

@@ -26,7 +26,7 @@ from agreementkit.models.deal import Arbitration, Deal
 # English names of bodies that take the definite article ("the Chinese Arbitration Association").
 _TAKES_THE = re.compile(
     r"\b(association|centre|center|court|chamber|institute|institution|commission|council|board|"
-    r"tribunal|organi[sz]ation|federation|foundation|service|office|authority)\b",
+    r"tribunal|organi[sz]ation|federation|foundation|service|office|authority)s?\b",
     re.IGNORECASE,
 )
 

@@ -401,6 +401,18 @@ class Arbitration(Strict):
     language: Lang = "zh-TW"
     arbitrators: Literal[1, 3] = 3
 
+    @field_validator("institution", mode="before")
+    @classmethod
+    def _code_or_text(cls, value: object) -> object:
+        # One clear message instead of one per union member; a code in lower case is still a code.
+        if isinstance(value, str):
+            return value.upper() if value.upper() in INSTITUTION_CODES else value
+        if not isinstance(value, dict | Text):
+            raise ValueError(
+                f"give a known institution's code ({', '.join(INSTITUTION_CODES)}) or its name as text"
+            )
+        return value
+
     @model_validator(mode="after")
     def _seat_for_free_text(self) -> Arbitration:
         if self.seat is None and isinstance(self.institution, Text):
