@@ -307,3 +307,22 @@ def test_derived_facts() -> None:
         "goods",
         "services",
     )
+
+
+@pytest.mark.parametrize("agreement_type", ["referral", "strategic_alliance"])
+def test_exclusive_referral_or_alliance_leaves_the_supplier_free_to_sell(agreement_type: str) -> None:
+    """The supplier closes every referred deal itself: exclusivity bars other partners, not its own sales."""
+    data = deal_data(agreement_type)
+    data["appointment"]["exclusivity"] = "exclusive"
+    _, agreement = draft(data)
+    assert "亦不得自行於約定區域內銷售本產品" not in full_text(agreement, "zh-TW")
+    en = full_text(agreement, "en")
+    assert "nor sell the Products in the Territory itself" not in en
+    assert "own dealings with customers are not restricted" in en
+
+
+def test_alliance_trade_mark_licence_is_mutual() -> None:
+    """Each alliance party uses the other's marks (promotion duties), so each licenses its own."""
+    _, agreement = draft(deal_data("strategic_alliance"))
+    licence = " ".join(t for cid, t in paragraphs(agreement, "en") if cid == "trademark_license")
+    assert "grants the Company a licence on the same terms" in licence
