@@ -326,3 +326,25 @@ def test_alliance_trade_mark_licence_is_mutual() -> None:
     _, agreement = draft(deal_data("strategic_alliance"))
     licence = " ".join(t for cid, t in paragraphs(agreement, "en") if cid == "trademark_license")
     assert "grants the Company a licence on the same terms" in licence
+
+
+SPELLED_PERIOD = re.compile(
+    r"\b(?:one|two|three|five|seven|ten|twelve|fifteen|thirty|sixty|ninety)\b "
+    r"(?:Business Days|days|months|years|year|hours)\b"
+)
+# Categories whose wording is maintained elsewhere (statutes, tax, forum); checked by their own tests.
+OTHER_OWNERS = {"dispute_resolution", "governing_law", "data_protection", "payment", "pricing", "confidentiality",
+                "audit"}
+
+
+def test_english_periods_are_written_in_figures() -> None:
+    """One number style in English: "30 days … 15 days", never "30 days … fifteen days" in one clause."""
+    for agreement_type in TYPES:
+        _, agreement = drafted(agreement_type, ("goods", "software"))
+        for clause in agreement.clauses():
+            if clause.category in OTHER_OWNERS or clause.id == "language":
+                continue
+            for block in clause.blocks:
+                if isinstance(block, Paragraph):
+                    text = paragraph_text(block, "en")
+                    assert not SPELLED_PERIOD.search(text), f"{clause.id}: {SPELLED_PERIOD.search(text)}"
