@@ -348,3 +348,39 @@ def test_english_periods_are_written_in_figures() -> None:
                 if isinstance(block, Paragraph):
                     text = paragraph_text(block, "en")
                     assert not SPELLED_PERIOD.search(text), f"{clause.id}: {SPELLED_PERIOD.search(text)}"
+
+
+def _without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    for key in keys:
+        data.pop(key, None)
+    return data
+
+
+TRIMS: dict[str, tuple[str, ...]] = {
+    "no_profit_sharing": ("profit_sharing",),
+    "no_kpis": ("kpis", "performance_review"),
+    "nothing_optional": ("profit_sharing", "kpis", "performance_review"),
+}
+
+
+@pytest.mark.parametrize("trim", sorted(TRIMS))
+@pytest.mark.parametrize("agreement_type", TYPES)
+def test_references_resolve_when_optional_blocks_are_absent(agreement_type: str, trim: str) -> None:
+    """Every {{ ref() }} is conditional on its target being drafted: assembly raises on a dangling one."""
+    data = _without(deal_data(agreement_type, ("services",)), *TRIMS[trim])
+    if "kpis" in TRIMS[trim]:
+        data["exit"]["kpi_failure_periods"] = None
+    data["support"] = {"technical_support": False, "training_hours_per_year": 0, "marketing_material": False}
+    data["appointment"]["non_compete"] = False
+    data["appointment"].pop("minimum_commitment", None)
+    data["communication"]["joint_business_plan"] = False
+    data["exit"].update(convenience_notice_days=None, insolvency=False, change_of_control=False)
+    _, agreement = draft(data)
+    targets = {c.id for c in agreement.clauses()} | {a.id for a in agreement.articles}
+    for clause in agreement.clauses():
+        for block in clause.blocks:
+            if isinstance(block, Paragraph):
+                for lang in LANGS:
+                    for inline in block.content[lang]:
+                        assert not isinstance(inline, Ref) or inline.target in targets
