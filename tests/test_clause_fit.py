@@ -307,3 +307,80 @@ def test_derived_facts() -> None:
         "goods",
         "services",
     )
+
+
+@pytest.mark.parametrize("agreement_type", ["referral", "strategic_alliance"])
+def test_exclusive_referral_or_alliance_leaves_the_supplier_free_to_sell(agreement_type: str) -> None:
+    """The supplier closes every referred deal itself: exclusivity bars other partners, not its own sales."""
+    data = deal_data(agreement_type)
+    data["appointment"]["exclusivity"] = "exclusive"
+    _, agreement = draft(data)
+    assert "亦不得自行於約定區域內銷售本產品" not in full_text(agreement, "zh-TW")
+    en = full_text(agreement, "en")
+    assert "nor sell the Products in the Territory itself" not in en
+    assert "own dealings with customers are not restricted" in en
+
+
+def test_alliance_trade_mark_licence_is_mutual() -> None:
+    """Each alliance party uses the other's marks (promotion duties), so each licenses its own."""
+    _, agreement = draft(deal_data("strategic_alliance"))
+    licence = " ".join(t for cid, t in paragraphs(agreement, "en") if cid == "trademark_license")
+    assert "grants the Company a licence on the same terms" in licence
+
+
+SPELLED_PERIOD = re.compile(
+    r"\b(?:one|two|three|five|seven|ten|twelve|fifteen|thirty|sixty|ninety)\b "
+    r"(?:Business Days|days|months|years|year|hours)\b"
+)
+# Categories whose wording is maintained elsewhere (statutes, tax, forum); checked by their own tests.
+OTHER_OWNERS = {"dispute_resolution", "governing_law", "data_protection", "payment", "pricing", "confidentiality",
+                "audit"}
+
+
+def test_english_periods_are_written_in_figures() -> None:
+    """One number style in English: "30 days … 15 days", never "30 days … fifteen days" in one clause."""
+    for agreement_type in TYPES:
+        _, agreement = drafted(agreement_type, ("goods", "software"))
+        for clause in agreement.clauses():
+            if clause.category in OTHER_OWNERS or clause.id == "language":
+                continue
+            for block in clause.blocks:
+                if isinstance(block, Paragraph):
+                    text = paragraph_text(block, "en")
+                    assert not SPELLED_PERIOD.search(text), f"{clause.id}: {SPELLED_PERIOD.search(text)}"
+
+
+def _without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    for key in keys:
+        data.pop(key, None)
+    return data
+
+
+TRIMS: dict[str, tuple[str, ...]] = {
+    "no_profit_sharing": ("profit_sharing",),
+    "no_kpis": ("kpis", "performance_review"),
+    "nothing_optional": ("profit_sharing", "kpis", "performance_review"),
+}
+
+
+@pytest.mark.parametrize("trim", sorted(TRIMS))
+@pytest.mark.parametrize("agreement_type", TYPES)
+def test_references_resolve_when_optional_blocks_are_absent(agreement_type: str, trim: str) -> None:
+    """Every {{ ref() }} is conditional on its target being drafted: assembly raises on a dangling one."""
+    data = _without(deal_data(agreement_type, ("services",)), *TRIMS[trim])
+    if "kpis" in TRIMS[trim]:
+        data["exit"]["kpi_failure_periods"] = None
+    data["support"] = {"technical_support": False, "training_hours_per_year": 0, "marketing_material": False}
+    data["appointment"]["non_compete"] = False
+    data["appointment"].pop("minimum_commitment", None)
+    data["communication"]["joint_business_plan"] = False
+    data["exit"].update(convenience_notice_days=None, insolvency=False, change_of_control=False)
+    _, agreement = draft(data)
+    targets = {c.id for c in agreement.clauses()} | {a.id for a in agreement.articles}
+    for clause in agreement.clauses():
+        for block in clause.blocks:
+            if isinstance(block, Paragraph):
+                for lang in LANGS:
+                    for inline in block.content[lang]:
+                        assert not isinstance(inline, Ref) or inline.target in targets
