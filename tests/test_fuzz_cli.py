@@ -163,16 +163,53 @@ def _get(node: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
+def _leaves(node: Any, kind: type | tuple[type, ...], prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    return [p for p in _paths(node, prefix) if isinstance(_get(node, p), kind) and not isinstance(_get(node, p), bool)]
+
+
+# a plausible value with something nasty inside it, so that most edits still validate as far
+# as the nasty part
+hostile_strings: st.SearchStrategy[str] = st.builds(
+    lambda head, bad, tail: head + bad + tail,
+    st.sampled_from(["", "晴川", "Acme ", "第"]),
+    st.one_of(
+        st.sampled_from(_NASTY_STRINGS),
+        st.text(_weird_chars, min_size=1, max_size=6),
+        st.text(_any_char, min_size=1, max_size=320),
+    ),
+    st.sampled_from(["", "公司", " Ltd.", "號"]),
+)
+hostile_numbers: st.SearchStrategy[Any] = st.one_of(
+    st.sampled_from(_NASTY_NUMBERS),
+    st.integers(-(10**16), 10**16),
+    st.floats(),
+    st.decimals(allow_nan=False, allow_infinity=False).map(str),
+)
+
+
 def mutate_data(draw: st.DrawFn, data: Any, rounds: int) -> Any:
-    """Apply ``rounds`` random edits to a deep copy of ``data``: delete, replace, swap type, grow."""
+    """Apply ``rounds`` random edits to a deep copy of ``data``.
+
+    Half of the edits keep a leaf's type (a hostile string for a string, an extreme number for a
+    number) so that the document still validates and the value reaches drafting and rendering;
+    the others delete, replace, retype, duplicate, add or wrap anything.
+    """
     data = json.loads(json.dumps(data, default=str))
     for _ in range(rounds):
+        op = draw(st.sampled_from(["string", "string", "string", "number", "delete", "replace", "type_swap",
+                                   "duplicate", "add_key", "wrap"]))
+        if op in ("string", "number"):
+            leaves = _leaves(data, str if op == "string" else (int, float))
+            if not leaves:
+                continue
+            path = draw(st.sampled_from(leaves))
+            _get(data, path[:-1])[path[-1]] = draw(hostile_strings if op == "string" else hostile_numbers)
+            continue
         paths = _paths(data)[1:]
         if not paths:
             break
         path = draw(st.sampled_from(paths))
         parent, key = _get(data, path[:-1]), path[-1]
-        op = draw(st.sampled_from(["delete", "replace", "replace", "type_swap", "duplicate", "add_key", "wrap"]))
         current = parent[key]
         if op == "delete":
             del parent[key]
@@ -303,8 +340,8 @@ def _safe_load(path: Path) -> Any:
 
 def mutated_yaml(data: st.DataObject, source: Path, max_rounds: int) -> bytes | None:
     """``source`` mutated as data (then dumped) or as text; None when the result cannot be written."""
-    rounds = data.draw(st.integers(1, max_rounds), label="rounds")
-    if data.draw(st.booleans(), label="data-level"):
+    rounds = data.draw(st.sampled_from([1, 1, 2, max_rounds]), label="rounds")
+    if data.draw(st.sampled_from([True, True, False]), label="data-level"):
         text = dump_yaml(mutate_data(data.draw, _safe_load(source), rounds))
         if text is None:
             return None

@@ -48,7 +48,7 @@ def evaluate(expression: str, context: Mapping[str, Any], clause_id: str, what: 
         return env().compile_expression(expression, undefined_to_none=False)(**context)
     except TemplateError as exc:
         raise TemplateRenderError(f"clause {clause_id!r}: {what} `{expression}` failed: {exc}") from None
-    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+    except (TypeError, ValueError, AttributeError, ArithmeticError, RecursionError) as exc:
         raise TemplateRenderError(f"clause {clause_id!r}: {what} `{expression}` failed: {exc}") from None
 
 
@@ -132,5 +132,5 @@ def render_text(
         raise TemplateRenderError(
             f"clause {clause.id!r}, variant {variant.id!r}, {lang}{_where(exc)}: {exc}"
         ) from None
-    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+    except (TypeError, ValueError, AttributeError, ArithmeticError, RecursionError) as exc:
         raise TemplateRenderError(f"clause {clause.id!r}, variant {variant.id!r}, {lang}: {exc}") from None
