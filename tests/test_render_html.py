@@ -123,3 +123,77 @@ def test_user_latin_font_leaves_chinese_uncovered_without_fallback() -> None:
     with_fallback = select_fonts([dejavu])
     assert with_fallback.body[0] == "DejaVu Sans"
     assert missing_characters(["Agreement 經銷"], with_fallback) == []
+
+
+# -- bilingual layout: paragraph-by-paragraph rows, unbreakable amounts (issue 10, item 7) ------
+
+from dataclasses import replace  # noqa: E402
+
+from helpers_agreement import article, clause, loc, para  # noqa: E402
+
+from agreementkit.render.html import split_unbreakable  # noqa: E402
+
+
+def _long_list_agreement() -> object:
+    items = tuple(para(f"第{n}款之內容。", f"the content of item {n};", 1) for n in range(1, 13))
+    blocks = (para("本契約用語定義如下：", "In this Agreement:"), *items, para("其餘依法律。", "Otherwise the law applies."))
+    defs = article(1, "definitions", loc("定義", "Definitions"),
+                   (clause(1, 1, "definitions", loc("定義", "Definitions"), blocks, alone=True),))
+    base = make_agreement(LANG_SETS["bilingual"], articles=2)
+    return replace(base, articles=(defs, *base.articles[1:]))
+
+
+def _rows(html: str) -> list[str]:
+    return re.findall(r'<div class="bi-row para-row">\s*(.*?</div>)\s*</div>', html, re.S)
+
+
+def test_bilingual_rows_hold_one_paragraph_per_language() -> None:
+    html = render_html(_long_list_agreement())  # type: ignore[arg-type]
+    rows = _rows(html)
+    assert len(rows) >= 14
+    for row in rows:
+        zh, en = re.findall(r'<div class="bi-col col-\d" lang="([^"]+)">(.*?)</div>', row, re.S)
+        assert zh[0] == "zh-TW" and en[0] == "en"
+        assert zh[1].count('<p class="para') == 1 and en[1].count('<p class="para') == 1
+    # the eleventh item sits beside its counterpart (k), not beside (h)
+    eleventh = next(r for r in rows if "（十一）" in r)
+    assert '<span class="marker">(k)</span>' in eleventh and "item 11" in eleventh and "第11款" in eleventh
+
+
+def test_headings_keep_with_their_first_row_in_the_stylesheet() -> None:
+    css = (template_dir() / "agreement.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.article-heading-row, \.clause-heading-row \{([^}]*)\}", css)
+    assert rule and "break-after: avoid" in rule.group(1)
+    bi_col = re.search(r"\.bi-col \{([^}]*)\}", css)
+    assert bi_col and "box-sizing: border-box" in bi_col.group(1)
+    assert re.search(r"\.nobr \{[^}]*white-space: nowrap", css)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("基本額度為NT$3,500,000元", ["NT$3,500,000"]),
+        ("rebate of 2.5% on US$125,000.50", ["2.5%", "US$125,000.50"]),
+        ("請寄至legal@example.com.tw，副本", ["legal@example.com.tw"]),
+        ("三十日內", []),
+        ("within 30 days", []),
+    ],
+)
+def test_amounts_percentages_and_addresses_do_not_break(text: str, kept: list[str]) -> None:
+    parts = split_unbreakable(text)
+    assert "".join(p.text for p in parts) == text
+    assert [p.text for p in parts if p.nobr] == kept
+
+
+def test_amounts_are_unbreakable_in_html() -> None:
+    html = render_html(make_agreement(("zh-TW",)))
+    assert '<span class="nobr">NT$1,000,000</span>' in html or "新臺幣" in html
+    html = render_html(make_agreement(("en",)))
+    assert '<span class="nobr">NT$1,000,000</span>' in html
+
+
+def test_labels_say_qi_yue() -> None:
+    html = render_html(make_agreement(("zh-TW",)))
+    shown = _text(html)
+    assert "契約編號" in shown and "本契約全部條款" in shown and "以資信守" in shown
+    assert "合約編號" not in shown and "本合約" not in shown.replace("訂立本合約", "")

@@ -174,3 +174,31 @@ def test_cli_example_pdf_matches_docx_headings(tmp_path: Path) -> None:
     found = [re.sub(r"[\s\u3000]+", " ", line.strip()) for line in text.splitlines()
              if re.match(r"^\s*第[一二三四五六七八九十]+條[\s\u3000]", line)]
     assert found == expected
+
+
+def right_edges_pt(data: bytes) -> list[float]:
+    """The rightmost glyph edge of each page, in points from the page's left edge."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    edges = []
+    for page in doc:
+        text = page.get_textpage()
+        edges.append(max((text.get_charbox(i)[2] for i in range(text.count_chars())), default=0.0))
+    return edges
+
+
+def test_bilingual_columns_stay_inside_the_right_margin() -> None:
+    long_words = "Notwithstanding the foregoing, the Distributor's obligations hereunder continue. " * 4
+    data = render_pdf(make_agreement(LANG_SETS["bilingual"], articles=5, extra_text=long_words))
+    limit = (210 - 20) * 72 / 25.4  # A4 less the 20 mm right margin of agreement.css
+    edges = right_edges_pt(data)
+    assert len(edges) >= 3
+    assert all(edge <= limit + 0.5 for edge in edges), [round(e - limit, 1) for e in edges]
+
+
+def test_amounts_and_header_cells_are_not_split(tmp_path: Path) -> None:
+    data = render_pdf(make_agreement(("en",), table_rows=4))
+    lines = pdftotext(data, tmp_path).splitlines()
+    assert any("NT$4,000,000" in line for line in lines)
+    assert not any(re.search(r"NT\$[\d,]*$", line.strip()) for line in lines)

@@ -25,12 +25,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Ref:
-    """A cross-reference to a clause or article, with its resolved label per language."""
+    """A cross-reference to a clause or article, with its resolved label per language.
+
+    ``relative``: the label names the target from inside its own article (本條第二項, "paragraph
+    2 of this Article"), so it must stay text, not a field that Word would renumber absolutely.
+    """
 
     target: str
     bookmark: str
     label: Localized
     article_bookmark: str = ""
+    relative: bool = False
 
 
 Inline = Span | Ref
@@ -125,6 +130,8 @@ class Agreement:
     keywords: tuple[str, ...]
     source_date: str = field(default="2026-01-01")
     preamble_bookmarks: tuple[str, ...] = ()  # one per preamble clause, around the parties and recitals
+    signing_date: str | None = None  # ISO date the parties sign on, when the deal gives one
+    date_style: str = "western"  # "western" (西元) or "roc" (民國), as the deal writes dates
 
     @property
     def bilingual(self) -> bool:

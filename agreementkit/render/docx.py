@@ -8,8 +8,14 @@ bookmarks, schedules are real tables, and the zip is written with fixed timestam
 input gives the same bytes.
 
 Bilingual agreements are laid out as Taiwanese 中英對照 contracts usually are: each article in a
-two-column grid, Chinese on the left and English on the right, row by row, so a reader compares
-the same clause side by side and both columns keep their own automatic numbering.
+two-column grid, Chinese on the left and English on the right, one row per paragraph (heading,
+body paragraph or list item), so the two columns never drift apart and both keep their own
+automatic numbering.
+
+Every property element is inserted at its schema position (:mod:`agreementkit.render.ooxml`), so
+Word opens the file without offering a repair; the font table describes the East Asian font
+(:mod:`agreementkit.render.fonttable`) so a reader that lacks it substitutes a Traditional
+Chinese face.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from agreementkit.library.resources import bundled_dir
+from agreementkit.locale.terms import LABELS, closing_date, prevailing_note
 from agreementkit.models.agreement import (
     Agreement,
     Article,
@@ -34,10 +41,15 @@ from agreementkit.models.agreement import (
     Table,
 )
 from agreementkit.models.common import Lang
+from agreementkit.render.fonttable import font_table_xml
+from agreementkit.render.ooxml import insert_ordered
+from agreementkit.render.widths import fit_widths
 from agreementkit.render.ziputil import normalize_zip
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 TEXT_WIDTH_MM = 160.0
+TABLE_FONT_MM = 9.5 * 25.4 / 72 * 1.1  # "AK Table Text", a little wider for the bold header
+CELL_MARGINS_MM = 2 * 70 / 56.7 + 0.4  # tblCellMar left + right (70 twips each) and borders
 DEFAULT_EAST_ASIAN_FONT = "標楷體"
 DEFAULT_LATIN_FONT = "Times New Roman"
 
@@ -49,16 +61,7 @@ EN_COLUMN_STYLES = {
     "AK Item 2": "AK Item 2 EN",
 }
 
-SIGNATURE_LABELS: dict[str, dict[Lang, str]] = {
-    "heading": {"zh-TW": "立契約書人", "en": "Signatures"},
-    "name": {"zh-TW": "名稱", "en": "Name"},
-    "tax_id": {"zh-TW": "統一編號", "en": "Tax ID (統一編號)"},
-    "registration": {"zh-TW": "登記號碼", "en": "Registration no."},
-    "representative": {"zh-TW": "代表人", "en": "Represented by"},
-    "address": {"zh-TW": "地址", "en": "Address"},
-    "seal": {"zh-TW": "公司印鑑及代表人簽章", "en": "Company seal and signature"},
-    "date": {"zh-TW": "簽署日期：　　　年　　月　　日", "en": "Date: ____________________"},
-}
+COLON: dict[Lang, str] = {"zh-TW": "：", "en": ": "}
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,10 @@ class _Writer:
             fonts = self.OxmlElement("w:rFonts")
             fonts.set(self.qn("w:eastAsia"), self.options.east_asian_font)
             fonts.set(self.qn("w:hint"), "eastAsia")
-            rpr.insert(0, fonts)
+            insert_ordered(rpr, fonts)
             lang = self.OxmlElement("w:lang")
             lang.set(self.qn("w:eastAsia"), "zh-TW")
-            rpr.append(lang)
+            insert_ordered(rpr, lang)
         return run
 
     def field(self, paragraph: Any, instruction: str, result: str) -> None:
@@ -185,10 +188,18 @@ class _Writer:
         # in text, because the item's list number reads 二、 and no REF switch renders it as 第二項
         # in both Word and LibreOffice.
         label = ref.label[lang]
+        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
+        if ref.relative:
+            # 本條第二項 / "paragraph 2 of this Article": no REF switch renders these; a HYPERLINK
+            # field keeps its words on update and still leads to the clause (one field per ref).
+            if bookmark:
+                self.field(para, f'HYPERLINK \\l "{bookmark}"', label)
+            else:
+                self.run(para, label)
+            return
         if lang == "en" and label.startswith("Clause "):
             self.run(para, "Clause ")
             label = label[len("Clause ") :]
-        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
         if bookmark and lang == "zh-TW" and "項" in label:
             art, item = label[:-1].split("條第")
             self.field(para, f"REF {ref.article_bookmark} \\n \\h", art + "條")
@@ -222,14 +233,14 @@ class _Writer:
             col.set(self.qn("w:w"), str(int(mm * 56.7)))
         layout = self.OxmlElement("w:tblLayout")
         layout.set(self.qn("w:type"), "fixed")
-        tbl.tblPr.append(layout)
+        insert_ordered(tbl.tblPr, layout)
         margins = self.OxmlElement("w:tblCellMar")
         for side in ("left", "right"):
             edge = self.OxmlElement(f"w:{side}")
             edge.set(self.qn("w:w"), "70")
             edge.set(self.qn("w:type"), "dxa")
             margins.append(edge)
-        tbl.tblPr.append(margins)
+        insert_ordered(tbl.tblPr, margins)
         for row in grid.rows:
             for c, cell in enumerate(row.cells):
                 self.set_cell_width(cell, widths_mm[c])
@@ -240,7 +251,7 @@ class _Writer:
         shd.set(self.qn("w:val"), "clear")
         shd.set(self.qn("w:color"), "auto")
         shd.set(self.qn("w:fill"), fill)
-        tcpr.append(shd)
+        insert_ordered(tcpr, shd)
 
     def row_flags(self, row: Any, header: bool = False) -> None:
         trpr = row._tr.get_or_add_trPr()
@@ -285,6 +296,8 @@ class _Writer:
             cell = grid.rows[0].cells[c]
             self.cell_text(cell, head, langs, "AK Table Heading")
             self.shade(cell, "D9E2F3")
+            for para in cell.paragraphs:  # caption and header row go with the first body row
+                para.paragraph_format.keep_with_next = True
         self.row_flags(grid.rows[0], header=True)
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row):
@@ -296,7 +309,11 @@ class _Writer:
                     align_right=c in table.numeric_columns,
                 )
             self.row_flags(grid.rows[r])
-        self.set_widths(grid, [width_mm * w for w in widths])
+        columns = [
+            [table.header[c][lang] for lang in langs] + [row[c][lang] for row in table.rows for lang in langs]
+            for c in range(cols)
+        ]
+        self.set_widths(grid, fit_widths(widths, columns, width_mm, TABLE_FONT_MM, CELL_MARGINS_MM))
         if container is self.doc:
             self.new_paragraph(self.doc, "AK Table Text")
         return grid
@@ -307,61 +324,112 @@ class _Writer:
         langs = a.languages
         for lang in langs:
             self.paragraph(self.doc, "Title", lang, text=a.title[lang])
-        sub = []
-        if a.number:
-            sub.append(("契約編號 " if langs[0] == "zh-TW" else "No. ") + a.number)
-        sub.append(f"v{a.version}")
-        self.paragraph(self.doc, "Subtitle", langs[0], text="　".join(sub))
+        # The number line is printed only when the deal gives a number; the version always is.
+        lang = langs[0]
+        sub = [f"{LABELS['number'][lang]} {a.number}"] if a.number else []
+        sub.append(f"{LABELS['version'][lang]} v{a.version}")
+        self.paragraph(self.doc, "Subtitle", lang, text="　".join(sub) if lang == "zh-TW" else " · ".join(sub))
+        self.party_table()
         self.table(self.doc, a.key_terms, langs)
         if a.bilingual and a.prevailing_language:
-            note = {
-                "zh-TW": "本契約以中英文對照作成，兩種文字版本如有歧異，以{}版本為準。".format(
-                    "中文" if a.prevailing_language == "zh-TW" else "英文"
-                ),
-                "en": "This Agreement is made in Chinese and English; if the versions differ, the {} version "
-                "prevails.".format("Chinese" if a.prevailing_language == "zh-TW" else "English"),
-            }
             for lang in langs:
-                self.paragraph(self.doc, "AK Table Text", lang, text=note[lang])
+                self.paragraph(self.doc, "AK Table Text", lang, text=prevailing_note(a.prevailing_language, lang))
         from docx.enum.text import WD_BREAK
 
         self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
-    def parties_intro(self, container: Any, lang: Lang) -> None:
+    def labelled(self, key: str, values: dict[Lang, str], langs: Sequence[Lang]) -> dict[Lang, str]:
+        """``{lang: '代表人：王大明'}`` — a field label and its value in each language."""
+        return {lang: f"{LABELS[key][lang]}{COLON[lang]}{values[lang]}" for lang in langs}
+
+    def party_table(self) -> None:
+        """The cover's 立契約書人 table: each party's role, name, 統一編號, representative, address."""
         a = self.agreement
+        langs = a.languages
+        heading = self.new_paragraph(self.doc, "AK Cover Heading")
+        self.run(heading, " / ".join(LABELS["parties"][lang] for lang in langs))
+        rows: list[tuple[PartyBlock, list[dict[Lang, str]]]] = []
+        for party in a.parties:
+            lines: list[dict[Lang, str]] = [{lang: party.name[lang] for lang in langs}]
+            if party.tax_id:
+                lines.append(self.labelled("tax_id", {x: party.tax_id for x in langs}, langs[:1]))
+            elif party.registration:
+                lines.append(self.labelled("registration", {x: party.registration for x in langs}, langs[:1]))
+            lines.append(
+                self.labelled("representative", {x: self._rep(party, x) for x in langs}, langs)
+            )
+            lines.append(self.labelled("address", {x: party.address[x] for x in langs}, langs))
+            rows.append((party, lines))
+        grid = self.doc.add_table(rows=sum(len(lines) for _, lines in rows), cols=2)
+        grid.style = self.doc.styles["Table Grid"]
+        grid.autofit = False
+        r = 0
+        for party, lines in rows:
+            first = grid.rows[r].cells[0]
+            last = grid.rows[r + len(lines) - 1].cells[0]
+            merged = first.merge(last) if len(lines) > 1 else first
+            self.cell_text(merged, {x: party.label[x] for x in langs}, langs, "AK Table Heading")
+            self.shade(merged, "EFEFEF")
+            for i, line in enumerate(lines):
+                row = grid.rows[r + i]
+                self.row_flags(row)
+                shown = langs if len(line) == len(langs) else langs[:1]
+                self.cell_text(row.cells[1], line, shown, "AK Table Text")
+                if i == 0:
+                    for run in row.cells[1].paragraphs[0].runs:
+                        run.bold = True
+            r += len(lines)
+        self.set_widths(grid, [TEXT_WIDTH_MM * 0.24, TEXT_WIDTH_MM * 0.76])
+        self.new_paragraph(self.doc, "AK Table Text")
+
+    def parties_intro(self, container: Any, lang: Lang) -> list[Any]:
+        a = self.agreement
+        made = []
         if lang == "zh-TW":
-            self.paragraph(container, "AK Preamble", lang, text="立契約書人")
+            made.append(self.paragraph(container, "AK Preamble", lang, text=LABELS["parties"]["zh-TW"]))
             for party in a.parties:
                 short = party.label["zh-TW"].split("（")[0]
-                self.paragraph(
-                    container, "AK Preamble", lang, text=f"{party.name['zh-TW']}（以下簡稱「{short}」）"
+                made.append(
+                    self.paragraph(
+                        container, "AK Preamble", lang, text=f"{party.name['zh-TW']}（以下簡稱「{short}」）"
+                    )
                 )
         else:
             names = []
             for party in a.parties:
                 names.append(f"{party.name['en']} (the \u201c{party.label['en']}\u201d)")
-            self.paragraph(
-                container,
-                "AK Cell Body EN" if len(self.agreement.languages) == 2 else "AK Preamble",
-                lang,
-                text=f"This {a.title['en']} is made between " + " and ".join(names) + ".",
+            made.append(
+                self.paragraph(
+                    container,
+                    "AK Cell Body EN" if len(self.agreement.languages) == 2 else "AK Preamble",
+                    lang,
+                    text=f"This {a.title['en']} is made between " + " and ".join(names) + ".",
+                )
             )
+        return made
 
     def preamble(self) -> None:
         a = self.agreement
         if a.bilingual:
             grid = self.grid()
+            first_lang = a.languages[0]
             row = grid.add_row()
+            made: list[Any] = []
             for i, lang in enumerate(a.languages):
-                cell = row.cells[i]
-                self.parties_intro(cell, lang)
-                for para in a.preamble:
-                    self.paragraph(
-                        cell, "AK Cell Body EN" if lang == "en" else "AK Preamble", lang, para.content[lang]
-                    )
-                self.strip_first(cell)
+                paras = self.parties_intro(row.cells[i], lang)
+                self.strip_first(row.cells[i])
                 if i == 0:
-                    self.mark_range(cell.paragraphs[0], cell.paragraphs[-1], a.preamble_bookmarks)
+                    made += paras
+            for para in a.preamble:
+                row = grid.add_row()
+                for i, lang in enumerate(a.languages):
+                    style = "AK Cell Body EN" if lang == "en" else "AK Preamble"
+                    p = self.paragraph(row.cells[i], style, lang, para.content[lang])
+                    self.strip_first(row.cells[i])
+                    if lang == first_lang:
+                        made.append(p)
+            self.mark_range(made[0], made[-1], a.preamble_bookmarks)
+            self.new_paragraph(self.doc, "AK Table Text")
             return
         lang = a.languages[0]
         start = len(self.doc.paragraphs)
@@ -389,19 +457,21 @@ class _Writer:
         if not first.text and len(cell.paragraphs) > 1:
             first._p.getparent().remove(first._p)
 
-    def article(self, article: Article) -> None:
+    def article(self, article: Article) -> list[Any]:
+        """Append one article; returns the paragraphs that end it (one per column)."""
         a = self.agreement
         if a.bilingual:
-            self.article_bilingual(article)
-            return
+            return self.article_bilingual(article)
         lang = a.languages[0]
         heading = self.paragraph(self.doc, "Heading 1", lang, text=article.heading[lang])
         art_bm = self.bookmark_start(heading, article.bookmark)
         self.bookmark_end(heading, art_bm)
+        last = [heading]
         for clause in article.clauses:
-            self.clause(self.doc, clause, lang, heading, column=False)
+            last = [self.clause(self.doc, clause, lang, heading, column=False)]
+        return last
 
-    def clause(self, container: Any, clause: Clause, lang: Lang, article_heading: Any, column: bool) -> None:
+    def clause(self, container: Any, clause: Clause, lang: Lang, article_heading: Any, column: bool) -> Any:
         first: Any
         if clause.show_heading:
             first = self.paragraph(
@@ -420,82 +490,80 @@ class _Writer:
             last = self.new_paragraph(container, "AK Table Text")
         if mark:
             self.bookmark_end(last, bm)
+        return last
 
-    def article_bilingual(self, article: Article) -> None:
+    def article_bilingual(self, article: Article) -> list[Any]:
+        """One grid row per paragraph: the zh-TW paragraph left, its English counterpart right."""
         langs = self.agreement.languages
-        grid = self.grid()
-        row = grid.add_row()
-        headings = {}
-        for i, lang in enumerate(langs):
-            cell = row.cells[i]
-            headings[lang] = self.paragraph(
+        grid: Any = None
+        last: list[Any] = []
+
+        def row_of(whole: bool, write: Any) -> list[Any]:
+            # Heading rows never split; a paragraph row may run on to the next page, as the
+            # paragraph itself would, instead of leaving the rest of the page blank.
+            nonlocal grid
+            if grid is None:
+                grid = self.grid()
+            row = grid.add_row()
+            if whole:
+                self.row_flags(row)
+            made = []
+            for i, lang in enumerate(langs):
+                made.append(write(row.cells[i], lang))
+                self.strip_first(row.cells[i])
+            return made
+
+        heads = row_of(
+            True,
+            lambda cell, lang: self.paragraph(
                 cell, self.style_for("Heading 1", lang, True), lang, text=article.heading[lang]
-            )
-            self.strip_first(cell)
-            if i == 0:
-                bm = self.bookmark_start(headings[lang], article.bookmark)
-                self.bookmark_end(headings[lang], bm)
-        self.row_flags(row)
+            ),
+        )
+        self.bookmark_end(heads[0], self.bookmark_start(heads[0], article.bookmark))
+        last = heads
         for clause in article.clauses:
-            segments = self.clause_segments(clause)
-            for seg in segments:
-                if isinstance(seg, Table):
-                    self.table(self.doc, seg, langs)
-                    grid = self.grid()
-                    continue
-                row = grid.add_row()
-                for i, lang in enumerate(langs):
-                    cell = row.cells[i]
-                    self.clause_part(cell, clause, seg, lang, headings[lang])
-                    self.strip_first(cell)
-        self.new_paragraph(self.doc, "AK Table Text")
-
-    def clause_segments(self, clause: Clause) -> list[Any]:
-        """Split a clause at its tables: [(is_first, blocks), Table, (False, blocks)…]."""
-        segments: list[Any] = []
-        current: list[Block] = []
-        first = True
-        for block in clause.blocks:
-            if isinstance(block, Table):
-                segments.append((first, tuple(current)))
-                segments.append(block)
-                current, first = [], False
+            if clause.show_heading:
+                clause_heads = row_of(
+                    True,
+                    lambda cell, lang, c=clause: self.paragraph(
+                        cell, self.style_for("Heading 2", lang, True), lang, text=c.heading[lang]
+                    ),
+                )
+                anchor = clause_heads[0]
+                last = clause_heads
             else:
-                current.append(block)
-        segments.append((first, tuple(current)))
-        return segments
+                anchor = heads[0]
+            self.bookmark_end(anchor, self.bookmark_start(anchor, clause.bookmark))
+            for block in clause.blocks:
+                if isinstance(block, Table):
+                    self.table(self.doc, block, langs)
+                    grid = None
+                    last = [self.doc.paragraphs[-1]]
+                    continue
+                last = row_of(False, lambda cell, lang, b=block: self.block(cell, b, lang, True))
+        self.new_paragraph(self.doc, "AK Table Text")
+        return last
 
-    def clause_part(
-        self,
-        cell: Any,
-        clause: Clause,
-        segment: tuple[bool, tuple[Block, ...]],
-        lang: Lang,
-        article_heading: Any,
-    ) -> None:
-        first, blocks = segment
-        if first and clause.show_heading:
-            head = self.paragraph(
-                cell, self.style_for("Heading 2", lang, True), lang, text=clause.heading[lang]
-            )
-            if lang == self.agreement.languages[0]:
-                bm = self.bookmark_start(head, clause.bookmark)
-                self.bookmark_end(head, bm)
-        elif first and lang == self.agreement.languages[0]:
-            bm = self.bookmark_start(article_heading, clause.bookmark)
-            self.bookmark_end(article_heading, bm)
-        for block in blocks:
-            self.block(cell, block, lang, True)
+    def signatures(self, keep_with: Sequence[Any]) -> None:
+        """The closing sentence, the signature table and the date line, kept on one page.
 
-    def signatures(self) -> None:
+        ``keep_with`` are the paragraphs that end the last article: they are kept with the
+        signatures, so the signature page never stands alone.
+        """
         a = self.agreement
         langs = a.languages
+        for para in keep_with:
+            para.paragraph_format.keep_with_next = True
+        for lang in langs:
+            witness = self.paragraph(self.doc, "AK Preamble", lang, text=LABELS["witness"][lang])
+            witness.paragraph_format.keep_with_next = True
+            witness.paragraph_format.space_before = self.Pt(12)
 
         def label(key: str) -> str:
-            return " ".join(SIGNATURE_LABELS[key][lang] for lang in langs)
+            return " ".join(dict.fromkeys(LABELS[key][lang] for lang in langs))
 
-        heading = self.new_paragraph(self.doc, "AK Cover Heading")
-        self.run(heading, label("heading"))
+        colon = COLON[langs[0]]
+
         grid = self.doc.add_table(rows=0, cols=2)
         grid.style = self.doc.styles["Table Grid"]
         grid.autofit = False
@@ -513,17 +581,17 @@ class _Writer:
         def per_party(fn: Any) -> list[str]:
             return [fn(p) for p in a.parties]
 
-        both(per_party(lambda p: " / ".join(p.label[lang] for lang in langs)))
+        both(per_party(lambda p: " / ".join(dict.fromkeys(p.label[lang] for lang in langs))))
         both(
             per_party(
-                lambda p: f"{label('name')}：" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
+                lambda p: f"{label('name')}{colon}" + "\n".join(dict.fromkeys(p.name[lang] for lang in langs))
             )
         )
         both(per_party(self._id_line))
         both(
             per_party(
                 lambda p: (
-                    f"{label('representative')}："
+                    f"{label('representative')}{colon}"
                     + "\n".join(dict.fromkeys(self._rep(p, lang) for lang in langs))
                 )
             )
@@ -531,24 +599,38 @@ class _Writer:
         both(
             per_party(
                 lambda p: (
-                    f"{label('address')}：" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
+                    f"{label('address')}{colon}" + "\n".join(dict.fromkeys(p.address[lang] for lang in langs))
                 )
             )
         )
-        both(per_party(lambda p: f"{label('seal')}：\n\n\n\n\n"))
-        both(per_party(lambda p: "\n".join(SIGNATURE_LABELS["date"][lang] for lang in langs)))
+        both(per_party(lambda p: f"{label('seal')}{colon}\n\n\n\n\n"))
         self.set_widths(grid, [TEXT_WIDTH_MM / 2] * 2)
         for cell in grid.rows[0].cells:
             self.shade(cell, "D9E2F3")
+        self.closing_lines()
+
+    def closing_lines(self) -> None:
+        """Place and date of signing under the signatures (blanks to fill in when not given)."""
+        a = self.agreement
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        signed = dt.date.fromisoformat(a.signing_date) if a.signing_date else None
+        lines: list[tuple[Lang, str]] = []
+        if a.signing_place:
+            lines += [(lang, f"{LABELS['place'][lang]}{COLON[lang]}{a.signing_place[lang]}") for lang in a.languages]
+        lines += [(lang, closing_date(signed, lang, a.date_style)) for lang in a.languages]
+        for i, (lang, text) in enumerate(lines):
+            para = self.paragraph(self.doc, "AK Signature", lang, text=text)
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para.paragraph_format.space_before = self.Pt(12 if i == 0 else 2)
+            if i < len(lines) - 1:
+                para.paragraph_format.keep_with_next = True
 
     def _id_line(self, p: PartyBlock) -> str:
-        langs = self.agreement.languages
+        lang = self.agreement.languages[0]
         if p.tax_id:
-            return " ".join(SIGNATURE_LABELS["tax_id"][lang] for lang in langs[:1]) + f"：{p.tax_id}"
-        return (
-            " ".join(SIGNATURE_LABELS["registration"][lang] for lang in langs[:1])
-            + f"：{p.registration or '—'}"
-        )
+            return f"{LABELS['tax_id'][lang]}{COLON[lang]}{p.tax_id}"
+        return f"{LABELS['registration'][lang]}{COLON[lang]}{p.registration or '—'}"
 
     @staticmethod
     def _rep(p: PartyBlock, lang: Lang) -> str:
@@ -591,6 +673,11 @@ def _apply_fonts(doc: Any, options: DocxOptions, english_numbering: bool) -> Non
         for attr in ("w:ascii", "w:hAnsi", "w:cs"):
             if fonts.get(qn(attr)) is not None:
                 fonts.set(qn(attr), options.latin_font)
+    # The font table describes the fonts actually named, so a reader without them substitutes a
+    # face of the same script (Big5 charset, PANOSE class) instead of guessing from the name.
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = font_table_xml((options.latin_font,), (options.east_asian_font,))
     if english_numbering:
         for name in ("Heading 1", "Heading 2", "AK Item 1", "AK Item 2"):
             num_id = doc.styles[name].element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
@@ -598,15 +685,20 @@ def _apply_fonts(doc: Any, options: DocxOptions, english_numbering: bool) -> Non
                 num_id.set(qn("w:val"), "2")
 
 
+def _prop(text: str) -> str:
+    # python-docx refuses core properties longer than 255 characters (long party names)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _core_properties(doc: Any, agreement: Agreement) -> None:
     lang = agreement.languages[0]
     when = dt.datetime.strptime(agreement.source_date, "%Y-%m-%dT%H:%M:%SZ")
     props = doc.core_properties
-    props.title = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
-    props.subject = agreement.subject[lang]
-    props.keywords = ", ".join(agreement.keywords)
+    props.title = _prop(" / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages)))
+    props.subject = _prop(agreement.subject[lang])
+    props.keywords = _prop(", ".join(agreement.keywords))
     props.category = agreement.agreement_type
-    props.author = agreement.parties[0].name[lang]
+    props.author = _prop(agreement.parties[0].name[lang])
     props.last_modified_by = "agreementkit"
     props.comments = f"{agreement.number or ''} v{agreement.version}".strip()
     props.language = "zh-TW" if lang == "zh-TW" else "en-US"
@@ -627,9 +719,10 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     tpl = DocxTemplate(str(template))
     lang = agreement.languages[0]
     header_text = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
+    gap = "\u3000" if lang == "zh-TW" else "   "  # an ideographic space only in Chinese text
     if agreement.number:
-        header_text += f"　{agreement.number}"
-    header_text += f"　v{agreement.version}"
+        header_text += f"{gap}{agreement.number}"
+    header_text += f"{gap}v{agreement.version}"
     # The footer's page fields go in before docxtpl renders: docxtpl replaces header and footer
     # parts with re-parsed copies, so later python-docx edits to them would be lost.
     tpl.init_docx()
@@ -644,9 +737,10 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     writer = _Writer(doc, agreement, options)
     writer.cover()
     writer.preamble()
+    last: list[Any] = []
     for article in agreement.articles:
-        writer.article(article)
-    writer.signatures()
+        last = writer.article(article)
+    writer.signatures(last)
     writer.grid_widths()
     _core_properties(doc, agreement)
     raw = io.BytesIO()

@@ -6,47 +6,47 @@ template inlines, so the HTML file is complete on its own. Numbers come from the
 article headings use ``Article.label`` (第一條 / Article 1), clause numbers are 一、 / 1.1 from
 ``Clause.number``, items are （一）/(a) and sub-items 1. / (i), counted per clause like the DOCX's
 list numbering. Fonts are not named here: the PDF renderer adds its own font stylesheet.
+
+A bilingual agreement is a sequence of two-column rows, one per paragraph (article heading,
+clause heading, body paragraph or list item), so each Chinese paragraph sits beside its English
+counterpart. Amounts, percentages and e-mail addresses are marked as unbreakable runs so a line
+never splits "NT$3,500,000" or an address.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from agreementkit.errors import RenderError
+from agreementkit.locale.formatting import date_text
 from agreementkit.locale.numerals import chinese_number
+from agreementkit.locale.terms import LABELS as TERMS
+from agreementkit.locale.terms import closing_date, prevailing_note
 from agreementkit.models.agreement import Agreement, Article, Block, Clause, Paragraph, Ref, Table
 from agreementkit.models.common import Lang
+from agreementkit.render.widths import fit_widths
 
 TEMPLATE_NAME = "agreement.html.j2"
 STYLESHEET_NAME = "agreement.css"
 
-#: Fixed texts of the layout (labels, not legal text), per language.
+#: Fixed texts of the layout (labels, not legal text), per language: the term table's, plus the
+#: page footer as CSS content.
 LABELS: Mapping[str, Mapping[Lang, str]] = {
-    "parties": {"zh-TW": "立約人", "en": "Parties"},
-    "tax_id": {"zh-TW": "統一編號", "en": "Tax ID (統一編號)"},
-    "registration": {"zh-TW": "登記號碼", "en": "Registration No."},
-    "address": {"zh-TW": "地址", "en": "Address"},
-    "representative": {"zh-TW": "代表人", "en": "Representative"},
-    "name": {"zh-TW": "名稱", "en": "Name"},
-    "number": {"zh-TW": "合約編號", "en": "Agreement No."},
-    "version": {"zh-TW": "版本", "en": "Version"},
-    "effective": {"zh-TW": "生效日", "en": "Effective date"},
-    "place": {"zh-TW": "簽約地點", "en": "Place of signing"},
-    "signatures": {"zh-TW": "簽署", "en": "Signatures"},
-    "witness": {
-        "zh-TW": "立約人已詳閱並同意本合約全部條款，爰於下列日期簽署，以資信守。",
-        "en": "IN WITNESS WHEREOF, the parties have signed this Agreement on the dates below.",
-    },
-    "company_seal": {"zh-TW": "公司印鑑", "en": "Company seal"},
-    "rep_seal": {"zh-TW": "代表人印鑑", "en": "Representative's seal"},
-    "signature": {"zh-TW": "代表人簽名", "en": "Signature"},
-    "date": {"zh-TW": "日期：　　　年　　月　　日", "en": "Date: ____________________"},
+    **TERMS,
     "page": {"zh-TW": '"第 " counter(page) " 頁，共 " counter(pages) " 頁"',
              "en": '"Page " counter(page) " of " counter(pages)'},
 }
+
+#: Runs a line must not break inside: amounts with their currency, percentages, e-mail addresses.
+UNBREAKABLE = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?:NT\$|US\$|HK\$|S\$|RMB ?|EUR ?|JPY ?)?\d[\d,]*(?:\.\d+)?(?: ?%|％)?"
+)
 
 
 # --------------------------------------------------------------------------- numbering
@@ -93,10 +93,11 @@ def article_heading(article: Article, lang: Lang) -> str:
 
 @dataclass
 class Inline:
-    """A run of text, linked to a bookmark when it is a cross-reference."""
+    """A run of text, linked to a bookmark when it is a cross-reference; ``nobr`` keeps it on one line."""
 
     text: str
     href: str | None = None
+    nobr: bool = False
 
 
 @dataclass
@@ -115,30 +116,75 @@ class Segment:
     paragraphs: dict[str, list[ParaView]] = field(default_factory=dict)
     table: dict[str, Any] | None = None
 
+    @property
+    def rows(self) -> list[dict[str, ParaView]]:
+        """The paragraphs paired by position: row i holds paragraph i in every language."""
+        langs = list(self.paragraphs)
+        if not langs:
+            return []
+        return [{lang: self.paragraphs[lang][i] for lang in langs} for i in range(len(self.paragraphs[langs[0]]))]
+
+
+_BREAKABLE_INSIDE = re.compile(r"[,.$@%％ ]")
+
+
+def split_unbreakable(text: str) -> list[Inline]:
+    """``text`` as runs, with amounts, percentages and e-mail addresses as unbreakable runs."""
+    out: list[Inline] = []
+    pos = 0
+    for m in UNBREAKABLE.finditer(text):
+        # A bare number ("30") cannot break anyway; only runs with separators need the guard.
+        if not _BREAKABLE_INSIDE.search(m.group()):
+            continue
+        if m.start() > pos:
+            out.append(Inline(text[pos : m.start()]))
+        out.append(Inline(m.group(), nobr=True))
+        pos = m.end()
+    if pos < len(text) or not out:
+        out.append(Inline(text[pos:]))
+    return out
+
 
 def _inlines(paragraph: Paragraph, lang: Lang) -> list[Inline]:
-    return [
-        Inline(i.label[lang], i.bookmark) if isinstance(i, Ref) else Inline(i.text)
-        for i in paragraph.content.get(lang, ())
-    ]
+    out: list[Inline] = []
+    for i in paragraph.content.get(lang, ()):
+        if isinstance(i, Ref):
+            out.append(Inline(i.label[lang], i.bookmark, nobr=True))
+        else:
+            out.extend(split_unbreakable(i.text))
+    return out
 
 
-def _cell(value: Mapping[Lang, str], langs: Sequence[Lang]) -> list[dict[str, str]]:
+def _cell(value: Mapping[Lang, str], langs: Sequence[Lang]) -> list[dict[str, Any]]:
     """A table cell: its text per language, once if the languages agree (numbers, codes)."""
-    texts = [{"lang": lang, "text": value.get(lang, "")} for lang in langs]
+    texts = [
+        {"lang": lang, "text": value.get(lang, ""), "parts": split_unbreakable(value.get(lang, ""))}
+        for lang in langs
+    ]
     if len(texts) == 2 and texts[0]["text"] == texts[1]["text"]:
         return texts[:1]
     return texts
 
 
+#: The print layout's text width (A4 less the 25 mm and 20 mm side margins) and table font.
+TEXT_WIDTH_MM = 165.0
+TABLE_FONT_MM = 9.5 * 25.4 / 72 * 1.1  # 9.5 pt, a little wider for the bold header
+CELL_PADDING_MM = 3.2 + 0.4
+
+
 def _table(table: Table, langs: Sequence[Lang]) -> dict[str, Any]:
     n = len(table.header)
     widths = list(table.widths) if len(table.widths) == n and sum(table.widths) > 0 else [1.0] * n
-    total = sum(widths)
+    columns = [
+        [table.header[c].get(lang, "") for lang in langs] + [row[c].get(lang, "") for row in table.rows for lang in langs]
+        for c in range(n)
+    ]
+    mm = fit_widths(widths, columns, TEXT_WIDTH_MM, TABLE_FONT_MM, CELL_PADDING_MM)
+    total = sum(mm) or 1.0
     return {
         "id": table.id,
         "caption": _cell(table.caption, langs),
-        "widths": [f"{100 * w / total:.2f}%" for w in widths],
+        "widths": [f"{100 * w / total:.2f}%" for w in mm],
         "header": [_cell(h, langs) for h in table.header],
         "rows": [[_cell(c, langs) for c in row] for row in table.rows],
         "numeric": sorted(table.numeric_columns),
@@ -228,6 +274,24 @@ def view_model(agreement: Agreement) -> dict[str, Any]:
         "keywords": ", ".join(agreement.keywords),
         "source_date": agreement.source_date,
         "prevailing": agreement.prevailing_language,
+        "prevailing_note": (
+            {lang: prevailing_note(agreement.prevailing_language, lang) for lang in langs}
+            if agreement.bilingual and agreement.prevailing_language
+            else None
+        ),
+        "signing_date": (
+            {lang: date_text(dt.date.fromisoformat(agreement.signing_date), lang, agreement.date_style) for lang in langs}
+            if agreement.signing_date
+            else None
+        ),
+        "closing_date": {
+            lang: closing_date(
+                dt.date.fromisoformat(agreement.signing_date) if agreement.signing_date else None,
+                lang,
+                agreement.date_style,
+            )
+            for lang in langs
+        },
         "colon": {lang: "：" if lang == "zh-TW" else ": " for lang in langs},
         "paren": {lang: ("（", "）") if lang == "zh-TW" else (" (", ")") for lang in langs},
     }

@@ -17,6 +17,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
+from agreementkit.render.fonttable import font_table_xml
+from agreementkit.render.ooxml import insert_ordered
 from agreementkit.render.ziputil import normalize_zip
 
 HERE = Path(__file__).resolve().parent
@@ -28,11 +30,14 @@ EAST_ASIAN = "標楷體"
 # numId 1: zh-TW; numId 2: English (an English-only agreement rebinds the heading styles to it);
 # numId 3: the English column of a bilingual agreement. Word numbers headings through the styles.
 NUMBERING = {
+    # The hanging indents hold the widest number of their level (十二、 and （十一） are 3 and 4
+    # full-width characters): a number wider than its indent would push its first line to the
+    # next tab stop, out of line with the rest of the item.
     1: [
         ("taiwaneseCountingThousand", "第%1條", "Heading1", 0, 0),
-        ("taiwaneseCountingThousand", "%2、", "Heading2", 0, 567),
-        ("taiwaneseCountingThousand", "（%3）", "AKItem1", 567, 567),
-        ("decimal", "%4.", "AKItem2", 1134, 425),
+        ("taiwaneseCountingThousand", "%2、", "Heading2", 0, 780),
+        ("taiwaneseCountingThousand", "（%3）", "AKItem1", 567, 1000),
+        ("decimal", "%4.", "AKItem2", 1567, 425),
     ],
     2: [
         ("decimal", "Article %1", "Heading1", 0, 0),
@@ -68,8 +73,8 @@ def _fonts(rpr_parent: object, size_pt: float | None = None, bold: bool = False)
     style_rpr = rpr_parent.get_or_add_rPr()  # type: ignore[attr-defined]
     for old in style_rpr.findall(qn("w:rFonts")):
         style_rpr.remove(old)
-    style_rpr.insert(
-        0,
+    insert_ordered(
+        style_rpr,
         parse_xml(
             f'<w:rFonts {nsdecls("w")} w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{EAST_ASIAN}" w:cs="{LATIN}"/>'
         ),
@@ -96,7 +101,7 @@ def _set_style(
     try:
         style = styles[name]
     except KeyError:
-        style = styles.add_style(name, style_type)
+        style = styles.add_style(name, style_type, builtin=name in BUILTIN_STYLES)
     if base:
         style.base_style = styles[base]
     style.font.size = Pt(size)
@@ -108,7 +113,7 @@ def _set_style(
     for tag in ("w:color", "w:lang"):
         for old in rpr.findall(qn(tag)):
             rpr.remove(old)
-    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="en-US" w:eastAsia="zh-TW"/>'))
+    insert_ordered(rpr, parse_xml(f'<w:lang {nsdecls("w")} w:val="en-US" w:eastAsia="zh-TW"/>'))
     pf = style.paragraph_format
     pf.space_before = Pt(before)
     pf.space_after = Pt(after)
@@ -119,20 +124,53 @@ def _set_style(
     for tag in ("w:outlineLvl", "w:numPr", "w:jc"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
+    if keep_next:
+        # A heading never ends a page alone, and its own lines stay together.
+        pf.keep_together = True
     if num is not None:
         num_id, ilvl = num
-        ppr.insert(
-            0,
+        insert_ordered(
+            ppr,
             parse_xml(
                 f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
             ),
         )
     if outline is not None:
-        ppr.append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline}"/>'))
+        insert_ordered(ppr, parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline}"/>'))
     if align:
-        ppr.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="{align}"/>'))
+        insert_ordered(ppr, parse_xml(f'<w:jc {nsdecls("w")} w:val="{align}"/>'))
     element.get_or_add_pPr()
     style.quick_style = True
+
+
+# Word's own style names that we define (Word recognises them by name; not custom styles).
+BUILTIN_STYLES = frozenset({"Title", "Subtitle", "Heading 1", "Heading 2", "Header", "Footer"})
+# Styles of python-docx's default template that we keep as they are; every other one goes, with
+# its theme fonts (a Japanese 明朝/ゴシック theme) and links to character styles we do not ship.
+KEEP_STYLE_IDS = frozenset({"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"})
+# Parts of the default template that do not belong in ours: stylesWithEffects.xml (Word 2010's
+# copy of the styles, naming numbering definitions 5-7 that we replace, and missing our styles)
+# and the bibliography custom XML.
+DROPPED_RELATIONSHIPS = ("stylesWithEffects", "customXml")
+
+
+def _clean_default_template(doc: Document) -> None:
+    part = doc.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.rsplit("/", 1)[-1] in DROPPED_RELATIONSHIPS:
+            part.drop_rel(rel_id)
+    styles = doc.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in KEEP_STYLE_IDS:
+            styles.remove(style)
+    for style in styles.findall(qn("w:style")):
+        for tag in ("w:link", "w:rsid"):
+            for old in style.findall(qn(tag)):
+                style.remove(old)
+    # The font table lists the fonts our styles use, with the panose/charset a substitute needs.
+    for rel in part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = font_table_xml((LATIN,), (EAST_ASIAN,))
 
 
 def build() -> bytes:
@@ -142,6 +180,7 @@ def build() -> bytes:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _clean_default_template(doc)
 
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
