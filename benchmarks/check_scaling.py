@@ -11,6 +11,8 @@ run's alone. Cases:
 
 - ``single-100k`` … ``single-19m``: the text with every line break replaced by a space, repeated
   to the size: one paragraph on one line (the worst case for sentence and paragraph handling);
+- ``dense-noblank-300k``, ``dense-single-1m``: a few clause sentences dense in pattern matches,
+  repeated as lines without a blank one / on one line: the worst case for per-match costs;
 - ``noblank-300k``: 300 KB of the text with its blank lines removed (long paragraphs of many lines);
 - ``zh-noblank-300k``, ``zh-single-1m``: the same from the Chinese agreements under ``tests/data``;
 - ``paragraphs-5m``: 5 MB of the text as written (normal paragraphs), for comparison;
@@ -39,7 +41,17 @@ ROOT = Path(__file__).resolve().parents[1]
 KB = 1000
 MB = 1000 * 1000
 SIZES = {"single-100k": 100 * KB, "single-1m": 1 * MB, "single-5m": 5 * MB, "single-19m": 19 * MB}
-ALL_CASES = (*SIZES, "noblank-300k", "zh-noblank-300k", "zh-single-1m", "paragraphs-5m", "docx-60m", "docx-60m-markup")
+# Clause sentences dense in pattern matches: one paragraph of them is the worst case for any
+# per-match cost that grows with the paragraph (the 300 KB text without blank lines).
+DENSE = (
+    "The Distributor shall not assign this Agreement without the prior written consent of the Supplier; "
+    "either party may terminate this Agreement upon ninety days written notice, and the Supplier may "
+    "terminate it immediately if the Distributor breaches any provision and fails to cure within thirty days. "
+    "This Agreement is governed by the laws of Taiwan and any dispute shall be settled by arbitration in Taipei. "
+    "The Distributor shall keep confidential all information disclosed by the Supplier and shall purchase a "
+    "minimum quantity of Products each quarter at the prices set out in Schedule A."
+)
+ALL_CASES = (*SIZES, "dense-noblank-300k", "dense-single-1m", "noblank-300k", "zh-noblank-300k", "zh-single-1m", "paragraphs-5m", "docx-60m", "docx-60m-markup")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Runs in the child: check the file, print seconds, peak RSS (KB), exit code and topics found.
@@ -91,6 +103,12 @@ def make_case(name: str, text: str, folder: Path) -> Path:
     if name in SIZES:
         path = folder / f"{name}.txt"
         path.write_text(repeat_to(" ".join(text.split()), SIZES[name], " "), encoding="utf-8")
+    elif name == "dense-noblank-300k":
+        path = folder / f"{name}.txt"
+        path.write_text(repeat_to(DENSE.replace(". ", ".\n"), 300 * KB, "\n"), encoding="utf-8")
+    elif name == "dense-single-1m":
+        path = folder / f"{name}.txt"
+        path.write_text(repeat_to(DENSE, 1 * MB, " "), encoding="utf-8")
     elif name == "noblank-300k":
         lines = [line for line in text.splitlines() if line.strip()]
         path = folder / f"{name}.txt"
