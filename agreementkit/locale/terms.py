@@ -30,21 +30,15 @@ LABELS: Mapping[str, Mapping[Lang, str]] = {
     "effective": {"zh-TW": "生效日", "en": "Effective date"},
     "signing_date": {"zh-TW": "簽約日", "en": "Date of signing"},
     "place": {"zh-TW": "簽約地點", "en": "Place of signing"},
-    "signatures": {"zh-TW": "立契約書人", "en": "Signatures"},
     "witness": {
         "zh-TW": "立契約書人已詳閱並同意本契約全部條款，爰簽署本契約，以資信守。",
         "en": "IN WITNESS WHEREOF, the parties have signed this Agreement by their duly authorised "
         "representatives.",
     },
-    "copies": {
-        "zh-TW": "本契約正本一式二份，由雙方各執一份為憑。",
-        "en": "This Agreement is signed in two originals, one for each party.",
-    },
     "seal": {"zh-TW": "公司印鑑及代表人簽章", "en": "Company seal and signature"},
     "company_seal": {"zh-TW": "公司印鑑", "en": "Company seal"},
     "rep_seal": {"zh-TW": "代表人印鑑", "en": "Representative's seal"},
     "signature": {"zh-TW": "代表人簽名", "en": "Signature"},
-    "date": {"zh-TW": "日期", "en": "Date"},
 }
 
 #: The governing law as the cover names it: the legal system, not a code.
