@@ -88,8 +88,9 @@ def test_numbers_labels_and_references(small_library: Path) -> None:
     assert renewal.label == {"zh-TW": "第一條第二項", "en": "Clause 1.2"}
     paragraph = term.blocks[0]
     assert isinstance(paragraph, Paragraph)
-    assert paragraph.text("zh-TW") == "期間二年，依第一條第二項續約。"
-    assert paragraph.text("en") == "Two years, renewable under Clause 1.2."
+    # a reference inside its own article names it relatively (issue 10 item 6)
+    assert paragraph.text("zh-TW") == "期間二年，依本條第二項續約。"
+    assert paragraph.text("en") == "Two years, renewable under paragraph 2 of this Article."
     ref = next(i for i in paragraph.content["zh-TW"] if isinstance(i, Ref))
     assert ref.bookmark == "ak_t_renewal" and ref.article_bookmark == "ak_art_first"
     (kpi,) = agreement.articles[1].clauses

@@ -207,6 +207,25 @@ def test_every_clause_is_in_an_outline() -> None:
 EXAMPLE_DATA: dict[str, Any] = load_yaml(EXAMPLE, "deal file").data
 
 
+def _give_english(data: dict[str, Any]) -> None:
+    """A bilingual deal needs English beside every Chinese plain string the example holds."""
+    info = data["agreement"]
+    for key in ("signing_place", "purpose"):
+        info[key] = {"zh-TW": str(info[key]), "en": f"the {key}"}
+    people = [data["parties"][r][k] for r in ("supplier", "partner") for k in ("representative", "notice_contact")]
+    people += [data["communication"]["contacts"][r] for r in ("supplier", "partner")]
+    for person in people:
+        person["name"] = {"zh-TW": str(person["name"]), "en": "A. Person"}
+        person["title"] = {"zh-TW": str(person["title"]), "en": "Manager"}
+    data["territory"]["reserved_customers"] = {"zh-TW": "政府機關", "en": "government agencies"}
+    data["pricing"]["delivery_terms"] = {"zh-TW": "甲方倉庫交貨", "en": "FCA Supplier's warehouse"}
+    data["communication"]["platform"] = {"zh-TW": "夥伴入口網站", "en": "Partner Portal"}
+    disputes = data["dispute_resolution"]
+    disputes["mediation"] = {"zh-TW": str(disputes["mediation"]), "en": "Mediation Center"}
+    for key in ("institution", "seat"):
+        disputes["arbitration"][key] = {"zh-TW": str(disputes["arbitration"][key]), "en": f"the {key}"}
+
+
 def _deal(agreement_type: str, full: bool) -> Deal:
     data = copy.deepcopy(EXAMPLE_DATA)
     data["agreement"]["type"] = agreement_type
@@ -218,6 +237,7 @@ def _deal(agreement_type: str, full: bool) -> Deal:
         party["name"] = {"zh-TW": str(party["name"]), "en": f"{role.title()} Co., Ltd."}
         party["address"] = {"zh-TW": str(party["address"]), "en": "Taipei"}
     data["products"] = [{"name": {"zh-TW": "閘道器", "en": "Gateway"}, "code": "GW", "list_price": 1000}]
+    _give_english(data)
     for kpi in data["kpis"]:
         kpi["name"] = {"zh-TW": str(kpi["name"]), "en": kpi["id"]}
         kpi["data_source"] = {"zh-TW": str(kpi["data_source"]), "en": "shared records"}
@@ -235,7 +255,8 @@ def _deal(agreement_type: str, full: bool) -> Deal:
         data["appointment"] = {"exclusivity": "non_exclusive"}
         data["exit"] = {"convenience_notice_days": None, "insolvency": False, "change_of_control": False}
         data["term"].pop("renewal")
-        data["dispute_resolution"] = {"method": "court", "court": "臺灣臺北地方法院", "escalation": False}
+        data["dispute_resolution"] = {"method": "court", "court": {"zh-TW": "臺灣臺北地方法院", "en": "Taipei District Court"},
+                                     "escalation": False}
         data["communication"]["platform"] = None
         data["data_protection"] = {"personal_data_shared": False}
         data["governing_law"] = "SG"

@@ -92,7 +92,8 @@ def test_review_docx_structure(q4: Path) -> None:
     assert len(document.inline_shapes) == 1  # the chart
     blips = [r for r in document.part.rels.values() if "image" in r.reltype]
     assert blips and blips[0].target_part.blob.startswith(b"\x89PNG")
-    assert "終止權" in text and "改善計畫" in text
+    assert "終止要件" in text and "尚不得逕行終止" in text and "改善計畫" in text
+    assert "取得終止權" not in text  # the right is conditional on the 18.3 procedure (issue 10 item 4)
     assert document.core_properties.language == "zh-TW"
 
 
@@ -107,7 +108,7 @@ def test_pdf_text_reads_back(q4: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(str(q4 / f"{STEM}-review.pdf"))
     text = "".join(page.extract_text() for page in reader.pages)
-    assert "績效評估報告" in text and "終止權" in text
+    assert "經銷商績效評估報告" in text and "終止要件" in text and "通路夥伴" not in text
     statement = pypdf.PdfReader(str(q4 / f"{STEM}-statement.pdf"))
     assert "回饋金對帳單" in "".join(page.extract_text() for page in statement.pages)
 

@@ -16,6 +16,9 @@ from agreementkit.check.topics import TOPICS
 if TYPE_CHECKING:
     from agreementkit.check.result import CheckOptions, CheckResult
     from agreementkit.deal.yamlio import LoadedYaml
+    from agreementkit.drafting.service import Prepared
+    from agreementkit.errors import Problem
+    from agreementkit.models.agreement import Agreement
     from agreementkit.models.deal import Deal
 
 
@@ -112,21 +115,25 @@ def info_bilingual(deal: Deal) -> bool:
     return deal.agreement.language == "bilingual"
 
 
+def agreement_topics(agreement: Agreement, deal: Deal) -> set[str]:
+    """Topics a drafted agreement contains: its clauses', plus the cover's and the deal's own."""
+    topics = {c.topic for c in agreement.clauses()}
+    if agreement.parties:
+        topics.update({"parties", "signatures"})
+    if "renewal" in topics:
+        topics.add("renewal_notice")
+    if deal.appointment.exclusivity != "non_exclusive":
+        topics.add("exclusivity")
+    return topics
+
+
 def deal_topics(deal: Deal, library_dir: Path | None) -> tuple[set[str], str]:
     """Topics the drafted agreement will contain: from assembly when it works, else from the deal."""
     try:
         from agreementkit.drafting.assemble import assemble
         from agreementkit.library.loader import Library
 
-        agreement = assemble(deal, Library.open(library_dir))
-        topics = {c.topic for c in agreement.clauses()}
-        if agreement.parties:
-            topics.update({"parties", "signatures"})
-        if "renewal" in topics:
-            topics.add("renewal_notice")
-        if deal.appointment.exclusivity != "non_exclusive":
-            topics.add("exclusivity")
-        return topics, "assembled"
+        return agreement_topics(assemble(deal, Library.open(library_dir)), deal), "assembled"
     except Exception:  # drafting side not available or incomplete: estimate from the deal itself
         pass
     topics = {"parties", "signatures", "appointment", "territory", "products", "pricing", "payment_terms",
@@ -165,33 +172,87 @@ def deal_topics(deal: Deal, library_dir: Path | None) -> tuple[set[str], str]:
     return topics, "estimated"
 
 
-def check_deal(path: Path, options: CheckOptions) -> CheckResult:
-    """Validate and lint the deal file at ``path``."""
+def cut_value_findings(problems: list[Problem] | tuple[Problem, ...]) -> list[Finding]:
+    """Values a YAML comment cut short (:mod:`agreementkit.deal.comments`) as warnings."""
+    return [
+        Finding("warning", "yaml-comment-cut", p.message, None,
+                (Evidence(Location(0, field=p.field, line=p.line), p.field or ""),))
+        for p in problems
+    ]
+
+
+def lint_result(
+    deal: Deal,
+    loaded: LoadedYaml,
+    present: set[str],
+    how: str,
+    options: CheckOptions,
+    cut: list[Problem] | tuple[Problem, ...] = (),
+) -> CheckResult:
+    """The deal check's result given the topics its agreement contains: lint, then the playbook."""
     from agreementkit.check.playbook import load_playbook
     from agreementkit.check.result import CheckResult
     from agreementkit.check.rules import apply_playbook
-    from agreementkit.deal.validation import validate_document
-    from agreementkit.deal.yamlio import load_yaml
     from agreementkit.library.loader import Library
-    from agreementkit.models.deal import Deal
 
-    loaded = load_yaml(path, "deal file")
-    deal = validate_document(Deal, loaded, "deal file")
     lang = "en" if deal.agreement.language == "en" else "zh-TW"
-    present, how = deal_topics(deal, options.library_dir)
     topics = [
         TopicResult(t.id, t.id in present, f"deal ({how})" if t.id in present else "") for t in TOPICS
     ]
     library = Library.open(options.library_dir)
     book = load_playbook(options.agreement_type or deal.agreement.type, options.playbook, library.playbook_paths)
-    findings = lint_deal(deal, loaded) + apply_playbook(book, topics, deal_facts(deal, loaded), lang)
+    findings = (
+        cut_value_findings(cut)
+        + lint_deal(deal, loaded)
+        + apply_playbook(book, topics, deal_facts(deal, loaded), lang)
+    )
     # the same rule id may come from both the lint and the playbook; keep the first
     seen: set[tuple[str, str | None]] = set()
     unique = []
     for f in findings:
         key = (f.rule, f.topic)
-        if key in seen and f.rule != "kpi-smart":
+        if key in seen and f.rule not in ("kpi-smart", "yaml-comment-cut"):
             continue
         seen.add(key)
         unique.append(f)
-    return CheckResult(str(path), "deal", lang, deal.agreement.type, book.id, False, topics, unique, options.strict)
+    return CheckResult(str(loaded.path), "deal", lang, deal.agreement.type, book.id, False, topics, unique,
+                       options.strict)
+
+
+def check_deal(path: Path, options: CheckOptions) -> CheckResult:
+    """Validate and lint the deal file at ``path``."""
+    from agreementkit.deal.comments import cut_values
+    from agreementkit.deal.load import load_deal_located
+
+    deal, loaded = load_deal_located(path)
+    present, how = deal_topics(deal, options.library_dir)
+    return lint_result(deal, loaded, present, how, options, cut_values(path))
+
+
+def check_prepared_draft(prepared: Prepared, options: CheckOptions) -> CheckResult:
+    """What ``check`` says about the deal of a draft, from the very agreement being drafted.
+
+    ``draft`` prints these findings, so a draft never goes out silently with a problem that
+    ``check`` on the same deal (or on the drafted document) would block on.
+    """
+    present = agreement_topics(prepared.agreement, prepared.deal)
+    return lint_result(prepared.deal, prepared.loaded, present, "drafted", options, prepared.warnings)
+
+
+def finding_lines(result: CheckResult) -> list[str]:
+    """Blockers and warnings as ``FILE:LINE: field: severity [rule] message`` lines, for ``draft``."""
+    lines = []
+    for f in result.sorted_findings():
+        if f.severity == "info":
+            continue
+        where = f"{result.file}: "
+        loc = f.evidence[0].location if f.evidence else None
+        if loc is not None and loc.field:
+            where = f"{result.file}:{loc.line}: {loc.field}: " if loc.line else f"{result.file}: {loc.field}: "
+        lines.append(f"{where}{f.severity} [{f.rule}] {f.message}")
+    if lines:
+        lines.append(
+            f"check: {result.count('blocker')} blocker(s), {result.count('warning')} warning(s); "
+            f"`agreementkit check {result.file}` gives the full report"
+        )
+    return lines

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from agreementkit.check.model import Block, Document, Evidence, Finding, quote
+from agreementkit.check.model import Block, Document, Evidence, Finding, block_quote
 from agreementkit.check.readers.docx import BOOKMARK_PREFIX
 
 _PLACEHOLDER = re.compile(
@@ -64,7 +64,7 @@ def placeholders(doc: Document) -> list[Finding]:
                     "blocker",
                     "placeholder",
                     f"leftover placeholder {m.group(0)!r}: fill it in or delete it",
-                    evidence=(Evidence(block.location, quote(block.text, m.start(), m.end())),),
+                    evidence=(Evidence(block.location, block_quote(block, m.start(), m.end())),),
                 )
             )
     return out[:20]
@@ -86,7 +86,7 @@ def empty_signature_fields(doc: Document) -> list[Finding]:
                         "empty-signature-field",
                         f"signature block field is empty: {cell.strip().rstrip('：: _＿')}",
                         topic="signatures",
-                        evidence=(Evidence(block.location, quote(block.text)),),
+                        evidence=(Evidence(block.location, block_quote(block)),),
                     )
                 )
     return out
@@ -123,14 +123,14 @@ def broken_references(doc: Document) -> list[Finding]:
                             "warning",
                             "broken-reference",
                             f"refers to {m.group(0)}, but the document has only {last} articles",
-                            evidence=(Evidence(block.location, quote(block.text, m.start(), m.end())),),
+                            evidence=(Evidence(block.location, block_quote(block, m.start(), m.end())),),
                         )
                     )
     return out[:20]
 
 
 def _text_at(doc: Document, index: int) -> str:
-    return quote(doc.blocks[index].text) if 0 <= index < len(doc.blocks) else ""
+    return block_quote(doc.blocks[index]) if 0 <= index < len(doc.blocks) else ""
 
 
 def _article_numbers(blocks: list[Block]) -> list[tuple[int, Block]]:
@@ -163,7 +163,7 @@ def numbering_gaps(doc: Document) -> list[Finding]:
                     "warning",
                     "numbering-gap",
                     f"article numbering jumps from {prev} to {n}",
-                    evidence=(Evidence(block.location, quote(block.text)),),
+                    evidence=(Evidence(block.location, block_quote(block)),),
                 )
             )
     return out
@@ -204,8 +204,8 @@ def cover_mismatches(doc: Document) -> list[Finding]:
                                 "cover-mismatch",
                                 f"{label.strip()}: the cover says {m.group(0)!r} but the body says {m2.group(0)!r}",
                                 evidence=(
-                                    Evidence(block.location, quote(block.text)),
-                                    Evidence(other.location, quote(other.text, m2.start(), m2.end())),
+                                    Evidence(block.location, block_quote(block)),
+                                    Evidence(other.location, block_quote(other, m2.start(), m2.end())),
                                 ),
                             )
                         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from agreementkit.check.model import Document, Evidence, TopicResult, quote
+from agreementkit.check.model import Document, Evidence, TopicResult, block_quote
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "personal_data": re.compile(
@@ -33,6 +33,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "agency": re.compile(r"代辦商|以甲方名義|in the name of (?:the )?(?:supplier|company|principal)|on behalf of the principal", re.I),
 }
 
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 _KEYS: dict[str, tuple[str, ...]] = {
     "personal_data": ("個人資料", "個資", "客戶", "消費者", "personal", "customer", "end-user", "end user"),
@@ -74,9 +77,10 @@ def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[E
         if m:
             bi = bisect.bisect_right(starts, m.start()) - 1
             block = doc.blocks[bi]
-            facts[fact] = [Evidence(block.location, quote(block.text, m.start() - starts[bi], m.end() - starts[bi]))]
-    cjk = sum(1 for b in doc.blocks[:200] for ch in b.text if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for b in doc.blocks[:200] for ch in b.text if ch.isascii() and ch.isalpha())
+            facts[fact] = [Evidence(block.location, block_quote(block, m.start() - starts[bi], m.end() - starts[bi]))]
+    head = "\n".join(b.text for b in doc.blocks[:200])
+    cjk = len(_HAN.findall(head))
+    latin = len(_ASCII_LETTER.findall(head))
     if cjk > 500 and latin > 2000:
         facts["bilingual"] = []
     if "expiration" not in present:

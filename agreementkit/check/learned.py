@@ -28,7 +28,7 @@ from typing import Any, Literal, cast
 
 import numpy as np
 
-from agreementkit.check.model import Evidence, quote
+from agreementkit.check.model import Evidence, block_quote
 from agreementkit.check.patterns import PatternScan, compiled_topics, sentence_spans
 
 MODEL_FORMAT = "agreementkit-topic-model/1"
@@ -247,5 +247,5 @@ def apply_model(
             block = found.blocks[row.block]
             same = len(block.text) == len(found.lowered[row.block])
             s, e = (row.start, row.end) if same else (0, 0)
-            result[topic_id] = [Evidence(block.location, quote(block.text, s, e))]
+            result[topic_id] = [Evidence(block.location, block_quote(block, s, e))]
     return {t.id: result[t.id] for t in compiled_topics() if t.id in result}

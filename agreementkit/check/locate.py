@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from agreementkit.check.classify import classify
-from agreementkit.check.model import Document, Evidence, TopicResult, quote
+from agreementkit.check.model import Document, Evidence, TopicResult, block_quote
 from agreementkit.check.readers.docx import ARTICLE_PREFIX, BOOKMARK_PREFIX
 from agreementkit.check.topics import IMPLIED_TOPICS, TOPICS, is_topic
 
@@ -51,7 +51,7 @@ def bookmark_topics(doc: Document, library: ClauseTopics) -> tuple[dict[str, lis
             for tid in (topic_id, *IMPLIED_TOPICS.get(topic_id, ())):
                 evidence = found.setdefault(tid, [])
                 if len(evidence) < 3 and not any(e.location.article == block.location.article for e in evidence):
-                    evidence.append(Evidence(block.location, quote(block.text)))
+                    evidence.append(Evidence(block.location, block_quote(block)))
     return found, covered
 
 

@@ -62,6 +62,13 @@ class Block:
     is_heading: bool = False
     in_table: bool = False
     bookmarks: tuple[str, ...] = ()
+    # the text as written when ``text`` is a conversion (Simplified → Traditional Chinese)
+    original: str | None = None
+
+    @property
+    def written(self) -> str:
+        """The block's text as the document has it."""
+        return self.text if self.original is None else self.original
 
 
 @dataclass
@@ -121,11 +128,10 @@ class Finding:
 def quote(text: str, start: int = 0, end: int | None = None, width: int = 160) -> str:
     """A short quote of ``text`` around ``start:end``, collapsed whitespace, at most ``width`` chars."""
     end = start if end is None else end
-    flat_before = text[:start]
     lo = max(0, start - width // 3)
     # begin at a sentence start when one is near
     for mark in (". ", "。", "；", "; "):
-        pos = flat_before.rfind(mark, lo)
+        pos = text.rfind(mark, lo, start)
         if pos != -1:
             lo = pos + len(mark)
             break
@@ -133,3 +139,17 @@ def quote(text: str, start: int = 0, end: int | None = None, width: int = 160) -
     if len(snippet) > width:
         snippet = snippet[: width - 1].rstrip() + "…"
     return ("…" if lo > 0 else "") + snippet
+
+
+def block_quote(block: Block, start: int = 0, end: int | None = None, width: int = 160) -> str:
+    """A quote of ``block`` as written around ``block.text[start:end]`` (see :func:`quote`).
+
+    When the block was converted (Simplified → Traditional) and the conversion changed its length,
+    the offsets are carried over in proportion: a phrase such as 隨身碟 for U盘 shifts them by a
+    character or two, well inside the quote's width.
+    """
+    if block.original is None or len(block.original) == len(block.text):
+        return quote(block.written, start, end, width)
+    ratio = len(block.original) / max(len(block.text), 1)
+    end = start if end is None else end
+    return quote(block.original, round(start * ratio), round(end * ratio), width)

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from agreementkit.check.model import Block, Evidence, quote
+from agreementkit.check.model import Block, Evidence, block_quote
 from agreementkit.check.structure import parse_heading
 from agreementkit.check.vocab import KEYS, VOCAB
 
@@ -74,12 +74,51 @@ def compiled_topics() -> tuple[CompiledTopic, ...]:
     )
 
 
-def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        lo = m.end()
-    m2 = _SENTENCE_END.search(text, end)
-    return lo, (m2.end() if m2 else len(text))
+class Sentences:
+    """Sentence and enumerated-item boundaries of one text, found once; each lookup is a bisection.
+
+    A sentence ends at ``.``/``;``/``。``/``；`` (abbreviations kept); an item starts at an
+    enumerator such as ``(ii)``. Finding them once per text keeps the scan linear however long a
+    paragraph is (a lookup that rescanned the text from its start was quadratic).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # every sentence-end mark is one character, so its position is enough
+        self.marks = [m.start() for m in _SENTENCE_END.finditer(text)]
+        enumerators = [(m.start(), m.end()) for m in _ENUMERATOR.finditer(text)]
+        self.item_starts = [s for s, _ in enumerators]
+        self.item_ends = [e for _, e in enumerators]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``(lo, hi)`` of the sentence around ``text[start:end]``."""
+        text = self.text
+        # a mark just before ``start`` ends a sentence even when no space follows it (as when
+        # the text were cut at ``start``)
+        if start > 0 and _SENTENCE_END.match(text, start - 1, start):
+            lo = start
+        else:
+            i = bisect.bisect_left(self.marks, start) - 1
+            lo = self.marks[i] + 1 if i >= 0 else 0
+        j = bisect.bisect_left(self.marks, end)
+        hi = self.marks[j] + 1 if j < len(self.marks) else len(text)
+        return lo, hi
+
+    def item(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around a match, narrowed to its enumerated item ("(i) …, or (ii) …").
+
+        A list such as "may terminate (i) upon 30 days' notice, or (ii) if the other party
+        breaches" holds separate conditions; an exclude word in another item says nothing about
+        this one.
+        """
+        lo, hi = self.bounds(start, end)
+        head = lo
+        k = bisect.bisect_right(self.item_ends, start) - 1  # last enumerator ending by ``start``
+        if k >= 0 and self.item_starts[k] >= lo:
+            head = self.item_starts[k]
+        n = bisect.bisect_left(self.item_starts, end)  # first enumerator from ``end`` on
+        tail = self.item_starts[n] if n < len(self.item_starts) and self.item_ends[n] <= hi else hi
+        return head, tail
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -93,25 +132,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if text[lo:].strip():
         spans.append((lo, len(text)))
     return spans
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    lo, hi = _bounds(text, start, end)
-    return text[lo:hi]
-
-
-def _item(text: str, start: int, end: int) -> str:
-    """The sentence around a match, narrowed to its enumerated item ("(i) …, or (ii) …").
-
-    A list such as "may terminate (i) upon 30 days' notice, or (ii) if the other party breaches"
-    holds separate conditions; an exclude word in another item says nothing about this one.
-    """
-    lo, hi = _bounds(text, start, end)
-    head = lo
-    for m in _ENUMERATOR.finditer(text, lo, start):
-        head = m.start()
-    tail = _ENUMERATOR.search(text, end, hi)
-    return text[head : tail.start() if tail else hi]
 
 
 def heading_text(block: Block) -> str | None:
@@ -187,7 +207,7 @@ class PatternScan:
             seen: set[int] = set()
             if topic_id in self.heading_hits:
                 bi = self.heading_hits[topic_id]
-                evidence.append(Evidence(self.blocks[bi].location, quote(self.blocks[bi].text)))
+                evidence.append(Evidence(self.blocks[bi].location, block_quote(self.blocks[bi])))
                 seen.add(bi)
             for m in self.matches.get(topic_id, ()):
                 if len(evidence) >= max_evidence:
@@ -198,7 +218,7 @@ class PatternScan:
                 original = self.blocks[m.block].text
                 same = not self.use_en or len(original) == len(self.lowered[m.block])
                 s, e = (m.start, m.end) if same else (0, 0)
-                evidence.append(Evidence(self.blocks[m.block].location, quote(original, s, e)))
+                evidence.append(Evidence(self.blocks[m.block].location, block_quote(self.blocks[m.block], s, e)))
             found[topic_id] = evidence
         return {t.id: found[t.id] for t in compiled_topics() if t.id in found}
 
@@ -226,6 +246,13 @@ def scan(
     index = _KeyIndex(lowered) if use_en and use_keys else None
     headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
     everything = list(range(len(kept)))
+    found_sentences: dict[tuple[int, int], Sentences] = {}
+
+    def sentences(source: list[str], bi: int) -> Sentences:
+        key = (id(source), bi)
+        if key not in found_sentences:
+            found_sentences[key] = Sentences(source[bi])
+        return found_sentences[key]
 
     for rule in compiled_topics():
         if topics is not None and rule.id not in topics:
@@ -246,12 +273,23 @@ def scan(
         for pattern, source, candidates in passes:
             for bi in candidates:
                 text = source[bi]
+                # each item / sentence is tested once per topic, however many matches it holds
+                excluded: dict[tuple[int, int], bool] = {}
+                required: dict[tuple[int, int], bool] = {}
                 for m in pattern.finditer(text):
-                    if rule.exclude is not None and rule.exclude.search(_item(text, m.start(), m.end())):
-                        vetoed.append(PatternMatch(rule.id, bi, m.start(), m.end()))
-                        continue
-                    if rule.require is not None and not rule.require.search(_sentence(text, m.start(), m.end())):
-                        continue
+                    if rule.exclude is not None:
+                        span = sentences(source, bi).item(m.start(), m.end())
+                        if span not in excluded:
+                            excluded[span] = rule.exclude.search(text[span[0] : span[1]]) is not None
+                        if excluded[span]:
+                            vetoed.append(PatternMatch(rule.id, bi, m.start(), m.end()))
+                            continue
+                    if rule.require is not None:
+                        span = sentences(source, bi).bounds(m.start(), m.end())
+                        if span not in required:
+                            required[span] = rule.require.search(text[span[0] : span[1]]) is not None
+                        if not required[span]:
+                            continue
                     hits.append(PatternMatch(rule.id, bi, m.start(), m.end()))
         if hits:
             result.matches[rule.id] = hits

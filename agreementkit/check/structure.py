@@ -13,26 +13,51 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agreementkit.check.model import Block, Location
+from agreementkit.check.script import simplified_converter
+from agreementkit.errors import InputError
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ZH_NUM = "一二三四五六七八九十百零〇兩0-9０-９"
+# Simplified forms (条, 节, 两, 贰, 陆, 附录) too: the text and PDF readers find headings in lines as
+# written, before a Simplified document is converted (see agreementkit.check.script)
+_ZH_NUM = "一二三四五六七八九十百零〇兩两0-9０-９"
 
 # 第五條, also bracketed as 【第五條 價格】
-_ZH_ARTICLE = re.compile(rf"^\s*【?\s*第\s*([{_ZH_NUM}]+)\s*條\s*[：:、．.　 ]*(.*?)】?\s*$", re.S)
+_ZH_ARTICLE = re.compile(rf"^\s*【?\s*第\s*([{_ZH_NUM}]+)\s*[條条]\s*[：:、．.　 ]*(.*?)】?\s*$", re.S)
 # 壹、貳、參 … : the financial numerals many Taiwanese contracts number their articles with
-_ZH_UPPER = re.compile(r"^\s*([壹貳參叁肆伍陸柒捌玖拾]{1,3})\s*[、．.]\s*(.*)$", re.S)
-_ZH_CHAPTER = re.compile(rf"^\s*第\s*([{_ZH_NUM}]+)\s*[章節]\s*[：:、．.　 ]*(.*)$", re.S)
+_ZH_UPPER = re.compile(r"^\s*([壹貳贰參叁肆伍陸陆柒捌玖拾]{1,3})\s*[、．.]\s*(.*)$", re.S)
+_ZH_CHAPTER = re.compile(rf"^\s*第\s*([{_ZH_NUM}]+)\s*[章節节]\s*[：:、．.　 ]*(.*)$", re.S)
 _ZH_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．]\s*(.*)$", re.S)
 _EN_ARTICLE = re.compile(r"^\s*(ARTICLE|Article|SECTION|Section|CLAUSE|Clause)\s+(\d{1,3}|[IVXLC]{1,6})(?:\.0)?\b\.?[:\s.\-–—]*(.*)$", re.S)
 _EN_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(.*)$", re.S)
 _EN_SUB = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$", re.S)
 _ANNEX = re.compile(
-    r"^\s*((?:附件|附表|附錄)\s*[一二三四五六七八九十0-9A-Za-z]*|(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|"
+    r"^\s*((?:附件|附表|附[錄录])\s*[一二三四五六七八九十0-9A-Za-z]*|(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|"
     r"APPENDIX|Appendix|ATTACHMENT|Attachment)\s*[A-Z0-9]{0,4}\b)[\s:：.\-–—]*(.*)$",
     re.S,
 )
 _PAGE_NUMBER = re.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?|(?:Page|PAGE) \d+(?: of \d+)?|第\s*\d+\s*頁.*")
+# Control characters (but tab and line breaks), Unicode non-characters and lone surrogates: none
+# belongs in a contract's text, and a terminal escape sequence must not reach the report.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+_SPLIT_AT = re.compile(r"[.;!?。；！？](?=\s|$)|[。；！？]")
+HEADING_CHARS = 2000
+# A paragraph longer than this is read as several blocks, cut at sentence ends: no real clause
+# is that long (the longest of 400 benchmark contracts is under 10,000), and bounded blocks keep
+# every per-block step of the checker cheap on a document that is one endless line.
+MAX_BLOCK_CHARS = 20_000
+# ... and is cut into pieces of about this size: the smaller the block, the fewer topics' key words
+# it holds, so the fewer patterns run over it (a 1 MB single-line text checks twice as fast as with
+# 20,000-character pieces).
+SPLIT_CHARS = 5_000
+# Text a document may hold at most: about 1,400 pages, fifteen times the longest of 400 benchmark
+# contracts (340,000 characters). Readers stop reading past it, so the checker's time stays within
+# seconds on any input: the scan is linear, but its regular expressions cost about a second a MB.
+MAX_DOCUMENT_CHARS = 5_000_000
 _INLINE_TITLE = re.compile(r"^([A-Z][A-Za-z'’/&,\- ]{2,70}?)[.:]\s+\S")
 
 
@@ -50,21 +75,28 @@ def is_cjk(char: str) -> bool:
 
 
 def join_lines(lines: Iterable[str]) -> str:
-    """Join wrapped lines of one paragraph: no space between CJK characters, one space otherwise."""
-    out = ""
+    """Join wrapped lines of one paragraph: no space between CJK characters, one space otherwise.
+
+    A line that ends in a hyphen after a letter, followed by one starting in lower case, is a word
+    broken across lines and is joined without the hyphen. Built as a list, so a paragraph of
+    thousands of lines costs no more than its length.
+    """
+    parts: list[str] = []
+    tail = ""  # the last three characters joined so far
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif is_cjk(out[-1]) or is_cjk(line[0]):
-            out += line
-        elif out.endswith("-") and out[-2:-1].isalpha() and line[0].islower():
-            out = out[:-1] + line
-        else:
-            out += " " + line
-    return out
+        if parts and not (is_cjk(tail[-1]) or is_cjk(line[0])):
+            if tail.endswith("-") and tail[-2:-1].isalpha() and line[0].islower():
+                parts[-1] = parts[-1][:-1]
+                tail = tail[:-1]
+            else:
+                parts.append(" ")
+                tail += " "
+        parts.append(line)
+        tail = (tail + line)[-3:]
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -97,11 +129,16 @@ def _short_title(rest: str) -> tuple[str | None, bool]:
     return None, True
 
 
-@lru_cache(maxsize=8192)
 def parse_heading(text: str) -> Heading | None:
-    """Recognise ``text`` as an article / clause / annex heading in zh-TW or English, or None."""
-    if len(text) > 2000:
-        text = text[:2000]
+    """Recognise ``text`` as an article / clause / annex heading in zh-TW or English, or None.
+
+    Only the first 2,000 characters are read (a heading starts a paragraph).
+    """
+    return _parse_heading(text[:HEADING_CHARS])
+
+
+@lru_cache(maxsize=8192)
+def _parse_heading(text: str) -> Heading | None:
     m = _ZH_ARTICLE.match(text)
     if m:
         title, inline = _short_title(m.group(2))
@@ -148,6 +185,52 @@ def parse_heading(text: str) -> Heading | None:
     return None
 
 
+def too_long(path: object) -> InputError:
+    """The error for a document holding more than :data:`MAX_DOCUMENT_CHARS` characters of text."""
+    return InputError(
+        f"{path}: refused: more than {MAX_DOCUMENT_CHARS:,} characters of text (about 1,400 pages); "
+        "check the agreement itself, without bulk appendices or data"
+    )
+
+
+def clean_text(text: str) -> str:
+    """``text`` with control characters turned to spaces and non-characters to U+FFFD.
+
+    Private-use characters (U+E000-U+F8FF, and the Big5 user-defined characters that decode to
+    them) are kept: they are valid text, shown as the font has them.
+    """
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: " " if m.group(0) < "\xa0" else "\ufffd", text)
+
+
+def split_long(text: str, limit: int = SPLIT_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, each stripped.
+
+    Each cut is at the last sentence end in the second half of the window, else at the last
+    white space there, else exactly at the limit (text with neither, such as a run of ideographs
+    without punctuation).
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = -1
+        for m in _SPLIT_AT.finditer(text, start + limit // 2, window_end):
+            cut = m.end()
+        if cut == -1:
+            space = max(text.rfind(" ", start + limit // 2, window_end), text.rfind("\n", start + limit // 2, window_end))
+            cut = space + 1 if space != -1 else window_end
+        piece = text[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+    rest = text[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
 @dataclass(frozen=True)
 class RawParagraph:
     """A paragraph as a reader found it, before headings are recognised."""
@@ -169,7 +252,8 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
     """Give every paragraph its location, tracking the current article and clause.
 
     A Word "Heading 1" paragraph without a typed number (ours are numbered automatically) is
-    labelled by its position: 第五條 / Article 5.
+    labelled by its position: 第五條 / Article 5. A paragraph longer than
+    :data:`MAX_BLOCK_CHARS` becomes several blocks of the same article (see :func:`split_long`).
     """
     blocks: list[Block] = []
     article: str | None = None
@@ -178,10 +262,14 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
     article_count = 0
     paragraphs = list(paragraphs)
     styled = sum(1 for p in paragraphs if p.style_level == 1) >= 3  # Word headings define the articles
+    convert = simplified_converter("".join(p.text for p in paragraphs[:400])[:20000]) if lang == "zh-TW" else None
     for para in paragraphs:
-        text = para.text.strip()
-        if not text or _PAGE_NUMBER.fullmatch(text):
+        written = clean_text(para.text).strip()
+        if not written or _PAGE_NUMBER.fullmatch(written):
             continue
+        pieces = split_long(written) if len(written) > MAX_BLOCK_CHARS else [written]
+        texts = [convert(p) for p in pieces] if convert is not None else pieces
+        text = texts[0] if len(texts) == 1 else " ".join(texts)
         found = parse_heading(text) if not para.in_table else None
         if styled and para.style_level is None and found is not None and found.level == 1:
             found = None
@@ -195,6 +283,8 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
         elif para.style_level == 2 or (found is not None and found.level == 2):
             clause = found.label if found else None
             is_heading = para.style_level == 2 or (found is not None and not found.inline and found.title is not None)
-        loc = Location(len(blocks), article, heading, clause, para.page)
-        blocks.append(Block(text, loc, is_heading, para.in_table, para.bookmarks))
+        for n, (piece, shown) in enumerate(zip(texts, pieces, strict=True)):
+            loc = Location(len(blocks), article, heading, clause, para.page)
+            original = shown if shown != piece else None
+            blocks.append(Block(piece, loc, is_heading and n == 0, para.in_table, para.bookmarks, original))
     return blocks

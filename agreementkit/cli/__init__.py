@@ -9,19 +9,21 @@ from __future__ import annotations
 import click
 
 from agreementkit import __version__
+from agreementkit.cli.amend import amend
 from agreementkit.cli.check import check
 from agreementkit.cli.draft import draft
+from agreementkit.cli.errors import Program
 from agreementkit.cli.library import library
 from agreementkit.cli.review import review
 from agreementkit.cli.schema import schema
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Program, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="agreementkit")
 def main() -> None:
     """Draft, check and manage channel-partner agreements (經銷／代理／轉介／策略聯盟合約)."""
 
 
 # Every command is registered here, on the group's side, so no command module imports the group.
-for command in (draft, check, review, schema, library):
+for command in (draft, check, review, amend, schema, library):
     main.add_command(command)

@@ -13,14 +13,15 @@ AGREEMENT_TYPES = ["distributor", "reseller", "referral", "agency", "strategic_a
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+# no dir_okay=False: the reader refuses a folder (or device, FIFO) with one line, not click's usage text
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text",
               show_default=True, help="Report format: terminal text, JSON, or a Markdown / HTML memo for legal.")
-@click.option("--playbook", type=click.Path(path_type=Path, dir_okay=False), help="Use this playbook YAML.")
+@click.option("--playbook", type=click.Path(path_type=Path), help="Use this playbook YAML.")
 @click.option("--type", "agreement_type", type=click.Choice(AGREEMENT_TYPES),
               help="Agreement type when the document does not say (selects the playbook).")
 @click.option("--strict", is_flag=True, help="Warnings block too (exit 1).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
 @click.option("--force", is_flag=True, help="Overwrite the report file.")
 @click.option("--library", "library_dir", type=click.Path(path_type=Path), help="Your own clause folder.")
 @handle_errors
@@ -42,9 +43,12 @@ def check(
     from agreementkit.check.report import render
     from agreementkit.check.result import CheckOptions
     from agreementkit.check.service import check_path
+    from agreementkit.errors import InputError
     from agreementkit.fileio.output import ensure_writable, write_text
 
     if output is not None:
+        if output.is_dir():
+            raise InputError(f"{output}: is a folder; give the report a file name, e.g. {output / 'report.md'}")
         ensure_writable(output, force)
     result = check_path(file, CheckOptions(playbook, agreement_type, strict, library_dir))
     text = render(result, fmt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -23,15 +24,28 @@ from agreementkit.cli.errors import handle_errors
 @click.option("--font", "fonts", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               help="PDF: your own font file (.ttf/.otf/.ttc), used first; repeatable.")
 @click.option("--pdfa", is_flag=True, help="PDF: write PDF/A-3b with the deal file embedded as an attachment.")
+@click.option("--strict", is_flag=True,
+              help="Write nothing and exit 1 when `check` would report a blocker or a warning on the deal.")
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @handle_errors
 def draft(deal_file: Path, out_dir: Path, lang: str | None, formats: str, library_dir: Path | None,
-          east_asian_font: str | None, fonts: tuple[Path, ...], pdfa: bool, force: bool) -> None:
-    """Draft the agreement described by DEAL_FILE (YAML) as Word and/or PDF."""
-    from agreementkit.drafting.service import DraftRequest, parse_formats
-    from agreementkit.drafting.service import draft as run_draft
+          east_asian_font: str | None, fonts: tuple[Path, ...], pdfa: bool, strict: bool, force: bool) -> None:
+    """Draft the agreement described by DEAL_FILE (YAML) as Word and/or PDF.
+
+    Prints on stderr what `agreementkit check DEAL_FILE` would report (blockers and warnings).
+    """
+    from agreementkit.check.deal_lint import check_prepared_draft, finding_lines
+    from agreementkit.check.result import CheckOptions
+    from agreementkit.drafting.service import DraftRequest, parse_formats, prepare, write
 
     request = DraftRequest(deal_file, out_dir, lang, parse_formats(formats), library_dir, force, east_asian_font,
                            {"fonts": fonts, "pdfa": pdfa})
-    for path in run_draft(request):
+    prepared = prepare(request)
+    result = check_prepared_draft(prepared, CheckOptions(library_dir=library_dir, strict=strict))
+    for line in finding_lines(result):
+        click.echo(line, err=True)
+    if result.exit_code and strict:
+        click.echo("error: nothing written (--strict): fix the findings above", err=True)
+        sys.exit(result.exit_code)
+    for path in write(prepared, request):
         click.echo(f"wrote {path}")

@@ -37,7 +37,11 @@ from agreementkit.cli.errors import handle_errors
     help="Language of the documents (default: the agreement's).",
 )
 @click.option(
-    "--format", "formats", default="docx,pdf,json", show_default=True, help="Comma-separated formats."
+    "--format",
+    "formats",
+    default="docx,pdf,json",
+    show_default=True,
+    help="Comma-separated formats: docx, pdf, json, csv (formula-safe tables for spreadsheets).",
 )
 @click.option(
     "--review-date",
@@ -77,6 +81,8 @@ def review(
     for c in result.consequences:
         if c.severity != "info":
             click.echo(f"{c.severity}: {c.text['en']} [{c.citation.label['en']}]")
+            for i, step in enumerate(c.steps, start=1):
+                click.echo(f"  ({i}) {step.text['en']} [{step.citation.label['en']}]")
     if result.citation_note:
         click.echo(f"note: {result.citation_note}", err=True)
     for path in result.outputs:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from agreementkit.deal.validation import validate_document
-from agreementkit.deal.yamlio import load_yaml
+from agreementkit.deal.yamlio import LoadedYaml, load_yaml
 from agreementkit.models.deal import Deal
 
 
 def load_deal(path: Path) -> Deal:
     """Read ``path`` and return the validated Deal, or raise ValidationFailed with every problem."""
-    return validate_document(Deal, load_yaml(path, "deal file"), "deal file")
+    return load_deal_located(path)[0]
+
+
+def load_deal_located(path: Path) -> tuple[Deal, LoadedYaml]:
+    """The validated Deal and the loaded YAML it came from (for the line of each field)."""
+    loaded = load_yaml(path, "deal file")
+    return validate_document(Deal, loaded, "deal file"), loaded

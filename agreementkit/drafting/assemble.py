@@ -16,7 +16,7 @@ from itertools import zip_longest
 from typing import Any
 
 from agreementkit.drafting.schedules import SCHEDULES, key_terms_table
-from agreementkit.errors import LibraryError
+from agreementkit.errors import InputError, LibraryError
 from agreementkit.library.clauses import choose_variant, evaluate, render_text, variables_from_deal
 from agreementkit.library.jinja import REF_CLOSE, REF_OPEN, TABLE_CLOSE, TABLE_OPEN
 from agreementkit.library.loader import Library
@@ -89,8 +89,9 @@ def _included(clause: ClauseFile, deal: Deal, context: Mapping[str, Any]) -> boo
     return bool(evaluate(clause.when, context, clause.id, "inclusion condition `when`"))
 
 
-def _plan_clause(clause: ClauseFile, deal: Deal, outline: Outline, languages: tuple[Lang, ...]) -> _Planned:
-    context = {"deal": deal, "outline": outline}
+def _plan_clause(
+    clause: ClauseFile, deal: Deal, outline: Outline, languages: tuple[Lang, ...], context: Mapping[str, Any]
+) -> _Planned:
     variables = variables_from_deal(clause, context)
     variant = choose_variant(clause, variables)
     labels = _labels(outline)
@@ -149,33 +150,100 @@ def _split_blocks(text: str) -> list[tuple[str, int, str]]:
     return blocks
 
 
-class _Resolver:
-    def __init__(self, targets: dict[str, tuple[str, Localized]], parents: dict[str, str]) -> None:
-        self.targets = targets
-        self.parents = parents
+@dataclass(frozen=True)
+class _Target:
+    """Where a clause or article landed: its bookmark, absolute label and numbers."""
 
-    def inlines(self, text: str, where: str) -> tuple[Inline, ...]:
+    bookmark: str
+    label: Localized
+    article: int
+    clause: int  # 0 for an article, or for a clause that is alone in its article
+    article_bookmark: str
+
+
+# Text between two references that makes them one list: 第五條、第七條及第九條 / 5.1, 7.2 and 9.
+_LIST_SEPARATORS = frozenset({"、", "，", ",", ", ", " and ", ", and ", " or ", ", or ", "及", "或", "與", "和", "以及"})
+
+
+def relative_label(target: _Target, here: tuple[int, str] | None, target_id: str) -> Localized | None:
+    """本條第二項 / "paragraph 2 of this Article" for a reference inside its own article, else None."""
+    if here is None or target.article != here[0]:
+        return None
+    if target.clause == 0:
+        return {"zh-TW": "本條", "en": "this Article"}
+    if target_id == here[1]:
+        return {"zh-TW": "本項", "en": "this paragraph"}
+    return {
+        "zh-TW": f"本條第{chinese_number(target.clause)}項",
+        "en": f"paragraph {target.clause} of this Article",
+    }
+
+
+def _in_order(parts: list[Inline], order: Mapping[str, tuple[int, int]]) -> list[Inline]:
+    """Each list of references (joined only by separators) in ascending order, duplicates dropped."""
+    out: list[Inline] = []
+    i = 0
+    while i < len(parts):
+        if not isinstance(parts[i], Ref):
+            out.append(parts[i])
+            i += 1
+            continue
+        refs: list[Ref] = [parts[i]]  # type: ignore[list-item]
+        seps: list[Inline] = []
+        j = i + 1
+        while j + 1 < len(parts):
+            sep, nxt = parts[j], parts[j + 1]
+            if not (isinstance(sep, Span) and sep.text in _LIST_SEPARATORS and isinstance(nxt, Ref)):
+                break
+            seps.append(sep)
+            refs.append(nxt)
+            j += 2
+        unique = sorted({r.target: r for r in refs}.values(), key=lambda r: order[r.target])
+        seps = seps[len(refs) - len(unique) :]  # keep the last separators ("及", " and ")
+        for k, ref in enumerate(unique):
+            if k:
+                out.append(seps[k - 1])
+            out.append(ref)
+        i = j
+    return out
+
+
+class _Resolver:
+    def __init__(self, targets: dict[str, _Target]) -> None:
+        self.targets = targets
+        self.order = {tid: (t.article, t.clause) for tid, t in targets.items()}
+
+    def inlines(self, text: str, where: str, here: tuple[int, str] | None = None) -> tuple[Inline, ...]:
+        """Text with reference markers → Spans and Refs; ``here`` is (article number, clause id)."""
         parts: list[Inline] = []
         for piece in _MARKER.split(text):
             if not piece:
                 continue
             if piece.startswith(REF_OPEN):
-                target = piece[1:-1]
-                if target not in self.targets:
+                target_id = piece[1:-1]
+                target = self.targets.get(target_id)
+                if target is None:
                     raise LibraryError(
-                        f"{where}: cross-reference to {target!r}, which this agreement does not include"
+                        f"{where}: cross-reference to {target_id!r}, which this agreement does not include"
                     )
-                bookmark, label = self.targets[target]
-                parts.append(Ref(target, bookmark, label, self.parents.get(target, bookmark)))
+                relative = relative_label(target, here, target_id)
+                parts.append(
+                    Ref(target_id, target.bookmark, relative or target.label, target.article_bookmark,
+                        relative=relative is not None)
+                )
             elif piece.startswith(TABLE_OPEN):
                 raise LibraryError(f"{where}: put {{{{ table(...) }}}} on a line of its own")
             else:
                 parts.append(Span(piece))
-        return tuple(parts)
+        return tuple(_in_order(parts, self.order))
 
 
 def _blocks(
-    planned: _Planned, deal: Deal, languages: tuple[Lang, ...], resolver: _Resolver
+    planned: _Planned,
+    deal: Deal,
+    languages: tuple[Lang, ...],
+    resolver: _Resolver,
+    here: tuple[int, str] | None = None,
 ) -> tuple[Block, ...]:
     per_lang = {lang: _split_blocks(planned.texts[lang]) for lang in languages}
     blocks: list[Block] = []
@@ -204,7 +272,7 @@ def _blocks(
         for lang, block in zip(languages, row, strict=True):
             text = block[2] if block is not None else ""
             level = max(level, block[1] if block is not None else 0)
-            content[lang] = resolver.inlines(text, f"{where} ({lang})")
+            content[lang] = resolver.inlines(text, f"{where} ({lang})", here)
         blocks.append(Paragraph(content, level))
     return tuple(blocks)
 
@@ -237,35 +305,86 @@ def _source_date(deal: Deal) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def drafted_in(deal: Deal, languages: tuple[Lang, ...]) -> Deal:
+    """``deal`` as drafted in ``languages``: its language fields say what the document is written in.
+
+    Clauses read ``deal.agreement.language`` and ``prevailing_language`` (the language clause,
+    the cover), so a draft in another language than the deal's must not see the deal's own: a
+    Chinese draft of an English deal is made in Chinese. A bilingual draft of a one-language deal
+    lets the deal's own language prevail; a one-language draft has no prevailing language.
+    """
+    info = deal.agreement
+    language = "bilingual" if len(set(languages)) == 2 else languages[0]
+    if language == info.language:
+        return deal
+    prevailing = None
+    if language == "bilingual":
+        prevailing = info.prevailing_language or (info.languages[0] if info.language != "bilingual" else None)
+    drafted = info.model_copy(update={"language": language, "prevailing_language": prevailing})
+    return deal.model_copy(update={"agreement": drafted})
+
+
+def place_clauses(articles: list[tuple[str, list[str]]], deal: Deal) -> list[tuple[str, list[str]]]:
+    """Apply the deal's ``agreement.clause_placement`` moves to the outline's (article, clauses) list."""
+    result = [(art_id, list(ids)) for art_id, ids in articles]
+    for index, move in enumerate(deal.agreement.clause_placement):
+        where = f"agreement.clause_placement[{index}]"
+        known = [cid for _a, ids in result for cid in ids]
+        if move.clause not in known:
+            raise InputError(
+                f"{where}.clause: {move.clause!r} is not a clause of the {deal.agreement.type} outline "
+                f"(one of: {', '.join(sorted(known))})"
+            )
+        target = next((ids for art_id, ids in result if art_id == move.article), None)
+        if target is None:
+            raise InputError(
+                f"{where}.article: {move.article!r} is not an article of the {deal.agreement.type} outline "
+                f"(one of: {', '.join(a for a, _ in result)})"
+            )
+        for _art_id, ids in result:
+            if move.clause in ids:
+                ids.remove(move.clause)
+        if move.after is None:
+            target.append(move.clause)
+        elif move.after in target:
+            target.insert(target.index(move.after) + 1, move.clause)
+        else:
+            raise InputError(f"{where}.after: {move.after!r} is not a clause of article {move.article!r}")
+    return result
+
+
 def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = None) -> Agreement:
     """Build the numbered Agreement for ``deal`` from ``library`` in ``languages`` (default: the deal's)."""
     langs = languages or deal.agreement.languages
+    deal = drafted_in(deal, langs)
     outline = library.outline(deal.agreement.type)
-    context = {"deal": deal, "outline": outline}
+    context = library.context(deal, outline)
 
     # Pass 1: which clauses, in which articles, with which numbers.
     planned_articles: list[tuple[str, Localized, list[_Planned]]] = []
-    for art in outline.articles:
-        clauses = [library.clause(cid) for cid in art.clauses]
-        chosen = [_plan_clause(c, deal, outline, langs) for c in clauses if _included(c, deal, context)]
+    placed = place_clauses([(a.id, list(a.clauses)) for a in outline.articles], deal)
+    for art, (_art_id, clause_ids) in zip(outline.articles, placed, strict=True):
+        clauses = [library.clause(cid) for cid in clause_ids]
+        chosen = [_plan_clause(c, deal, outline, langs, context) for c in clauses if _included(c, deal, context)]
         if chosen:
             planned_articles.append((art.id, art.heading.as_dict(), chosen))
 
-    targets: dict[str, tuple[str, Localized]] = {}
-    parents: dict[str, str] = {}
+    targets: dict[str, _Target] = {}
     for a_no, (art_id, _heading, chosen) in enumerate(planned_articles, start=1):
-        targets[art_id] = (article_bookmark(art_id), article_label(a_no))
+        art_mark = article_bookmark(art_id)
+        targets[art_id] = _Target(art_mark, article_label(a_no), a_no, 0, art_mark)
         alone = len(chosen) == 1
         for c_no, planned in enumerate(chosen, start=1):
             cid = planned.clause.id
             if cid in targets:
                 raise LibraryError(f"outline {deal.agreement.type!r}: clause {cid!r} appears twice")
-            targets[cid] = (clause_bookmark(cid), clause_label(a_no, c_no, alone))
-            parents[cid] = article_bookmark(art_id)
-    bookmarks = [b for b, _ in targets.values()]
+            targets[cid] = _Target(
+                clause_bookmark(cid), clause_label(a_no, c_no, alone), a_no, 0 if alone else c_no, art_mark
+            )
+    bookmarks = [t.bookmark for t in targets.values()]
     if len(set(bookmarks)) != len(bookmarks):
         raise LibraryError("two clause ids share their first 37 characters; shorten one of them")
-    resolver = _Resolver(targets, parents)
+    resolver = _Resolver(targets)
 
     # Pass 2: text, tables and resolved references.
     articles: list[Article] = []
@@ -279,7 +398,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
                 article_number=a_no,
                 number=c_no,
                 heading=p.clause.title.as_dict(),
-                blocks=_blocks(p, deal, langs, resolver),
+                blocks=_blocks(p, deal, langs, resolver, (a_no, p.clause.id)),
                 bookmark=clause_bookmark(p.clause.id),
                 label=clause_label(a_no, c_no, alone),
                 show_heading=not alone,
@@ -296,7 +415,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         clause = library.clause(cid)
         if _included(clause, deal, context):
             preamble_bookmarks.append(clause_bookmark(cid))
-            for block in _blocks(_plan_clause(clause, deal, outline, langs), deal, langs, resolver):
+            for block in _blocks(_plan_clause(clause, deal, outline, langs, context), deal, langs, resolver):
                 if isinstance(block, Table):
                     raise LibraryError(f"preamble clause {cid!r} may not contain a table")
                 preamble.append(block)
@@ -328,7 +447,9 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         signing_place=_loc(info.signing_place) if info.signing_place else None,
         parties=parties,
         preamble=tuple(preamble),
-        key_terms=key_terms_table(deal, title, partner_label),
+        key_terms=key_terms_table(
+            deal, title, partner_label, frozenset(c.id for a in articles for c in a.clauses), supplier_label
+        ),
         articles=tuple(articles),
         subject={lang: f"{parties[0].name[lang]} — {parties[1].name[lang]}" for lang in LANGS},
         keywords=("agreementkit", info.type, *(["channel partner", "通路夥伴"])),

@@ -18,19 +18,23 @@ from agreementkit.locale.formatting import (
     months_text,
     percent,
 )
+from agreementkit.locale.numerals import chinese_number
 from agreementkit.locale.terms import governing_law_name
 from agreementkit.models.agreement import Localized, Table
 from agreementkit.models.common import LANGS, Text
 from agreementkit.models.deal import Deal, Kpi, Person
 
-UNIT_NAMES: dict[str, dict[str, str]] = {
-    "TWD": {"zh-TW": "新臺幣元", "en": "NT$"},
-    "USD": {"zh-TW": "美元", "en": "US$"},
-    "percent": {"zh-TW": "%", "en": "%"},
-    "count": {"zh-TW": "件／人", "en": "count"},
-    "score": {"zh-TW": "分", "en": "points"},
-    "hours": {"zh-TW": "小時", "en": "hours"},
-    "days": {"zh-TW": "日", "en": "days"},
+# (zh-TW, en singular, en plural) after a figure; a count's noun depends on what is counted.
+UNIT_WORDS: dict[str, tuple[str, str, str]] = {
+    "score": ("分", "point", "points"),
+    "hours": ("小時", "hour", "hours"),
+    "days": ("日", "day", "days"),
+}
+COUNT_WORDS: dict[str, tuple[str, str, str]] = {
+    "new_customers": ("家", "customer", "customers"),
+    "certified_staff": ("人", "person", "persons"),
+    "units_sold": ("件", "unit", "units"),
+    "campaign_participation": ("次", "campaign", "campaigns"),
 }
 CONSEQUENCE_NAMES: dict[str, Localized] = {
     "none": {"zh-TW": "無", "en": "None"},
@@ -63,14 +67,31 @@ def _pair(zh: str, en: str) -> Localized:
     return {"zh-TW": zh, "en": en}
 
 
-def _kpi_value(kpi: Kpi, value: Decimal) -> Localized:
+def kpi_value(kpi: Kpi, value: Decimal) -> Localized:
+    """A KPI figure with its unit as a reader says it: NT$3,500,000, 95%, 12 家 / 12 customers, 8 hours.
+
+    A count names what it counts (customers, persons, units, campaigns); a count of anything
+    else (metric ``other`` …) is the bare figure, since the KPI's name says what is counted.
+    """
     figure = format_number(value)
-    unit = UNIT_NAMES[kpi.unit]
     if kpi.unit == "percent":
         return _same(f"{figure}%")
     if kpi.unit in ("TWD", "USD"):
-        return _pair(f"{CURRENCY_SYMBOL[kpi.unit]}{figure}", f"{CURRENCY_SYMBOL[kpi.unit]}{figure}")
-    return _pair(f"{figure} {unit['zh-TW']}", f"{figure} {unit['en']}")
+        return _same(f"{CURRENCY_SYMBOL[kpi.unit]}{figure}")
+    words = COUNT_WORDS.get(kpi.metric) if kpi.unit == "count" else UNIT_WORDS.get(kpi.unit)
+    if words is None:
+        return _same(figure)
+    zh, one, many = words
+    return _pair(f"{figure} {zh}", f"{figure} {one if value == 1 else many}")
+
+
+def _rates_text(rates: list[str], lang: str) -> str:
+    """0%、3%及5% / 0%, 3% or 5%."""
+    if len(rates) == 1:
+        return rates[0]
+    if lang == "zh-TW":
+        return "、".join(rates[:-1]) + "或" + rates[-1]
+    return ", ".join(rates[:-1]) + " or " + rates[-1]
 
 
 def products_table(deal: Deal) -> Table:
@@ -107,8 +128,8 @@ def kpis_table(deal: Deal) -> Table:
             if kpi.direction == "higher_is_better"
             else _pair("愈低愈佳", "lower is better")
         )
-        target = _kpi_value(kpi, kpi.target)
-        threshold = _kpi_value(kpi, kpi.threshold)
+        target = kpi_value(kpi, kpi.target)
+        threshold = kpi_value(kpi, kpi.threshold)
         rows.append(
             (
                 {
@@ -143,29 +164,42 @@ def kpis_table(deal: Deal) -> Table:
     )
 
 
+BASIS_NAMES: dict[str, Localized] = {
+    "net_sales": {"zh-TW": "淨銷售額", "en": "Net Sales"},
+    "net_purchases": {"zh-TW": "淨進貨額", "en": "Net Purchases"},
+    "net_revenue": {"zh-TW": "淨營收", "en": "Net Revenue"},
+}
+KIND_NAMES: dict[str, Localized] = {
+    "rebate": {"zh-TW": "回饋金", "en": "Rebate"},
+    "commission": {"zh-TW": "佣金", "en": "Commission"},
+    "revenue_share": {"zh-TW": "營收分潤", "en": "Revenue Share"},
+}
+
+
 def tiers_table(deal: Deal) -> Table:
-    """Profit-share tiers: range of the basis and the rate."""
+    """Profit-share tiers: the range of the period's basis (named as the clause names it) and the rate."""
     sharing = deal.profit_sharing
     if sharing is None:
         raise ValueError("the deal has no profit_sharing block")
     currency = deal.pricing.currency
+    basis, kind, period = BASIS_NAMES[sharing.basis], KIND_NAMES[sharing.kind], PERIOD_NOUNS[sharing.period]
     rows = []
     for i, tier in enumerate(sharing.tiers):
         upper = sharing.tiers[i + 1].threshold if i + 1 < len(sharing.tiers) else None
         low = money(tier.threshold, currency, "en")
         if upper is None:
-            rng = _pair(f"{low} 以上", f"{low} and above")
+            rng = _pair(f"{low} 以上", f"{low} or more")
         else:
             high = money(upper, currency, "en")
-            rng = _pair(f"{low} 以上，未達 {high}", f"From {low} to below {high}")
-        rows.append((_pair(f"第{i + 1}級", f"Tier {i + 1}"), rng, _same(percent(tier.rate, "en"))))
+            rng = _pair(f"{low} 以上，未達 {high}", f"{low} or more, but less than {high}")
+        rows.append((_pair(f"第{chinese_number(i + 1)}級", f"Tier {i + 1}"), rng, _same(percent(tier.rate, "en"))))
     return Table(
         id="tiers",
-        caption=_pair("回饋級距表", "Tier Schedule"),
+        caption=_pair(f"{kind['zh-TW']}級距表", f"{kind['en']} Tiers"),
         header=(
             _pair("級距", "Tier"),
-            _pair("計算基礎金額區間", "Range of the basis"),
-            _pair("比率", "Rate"),
+            _pair(f"每{period['zh-TW']}{basis['zh-TW']}", f"{basis['en']} per {period['en']}"),
+            _pair(f"{kind['zh-TW']}比率", f"{kind['en']} rate"),
         ),
         rows=tuple(rows),
         widths=(0.15, 0.65, 0.2),
@@ -204,8 +238,41 @@ def contacts_table(deal: Deal) -> Table:
     )
 
 
-def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> Table:
-    """The cover page's summary of the commercial terms."""
+def profit_sharing_text(deal: Deal) -> Localized:
+    """One line on the profit share: 回饋金依級距 0%、3% 或 5%（全額累進） / Rebate at 0%, 3% or 5% by tier, …"""
+    sharing = deal.profit_sharing
+    if sharing is None:
+        raise ValueError("the deal has no profit_sharing block")
+    kind = (KIND_NAMES[sharing.kind]["zh-TW"], KIND_NAMES[sharing.kind]["en"].capitalize())
+    rates = [percent(t.rate, "en") for t in sharing.tiers]
+    if len(rates) == 1:
+        return _pair(f"{kind[0]} {rates[0]}", f"{kind[1]} at {rates[0]}")
+    if sharing.method == "whole_tier":
+        zh_method, en_method = "全額累進", "the rate of the tier reached applying to the whole amount"
+    else:
+        zh_method, en_method = "超額累進", "each rate applying only to the part within its tier"
+    return _pair(
+        f"{kind[0]}依級距 {_rates_text(rates, 'zh-TW')}（{zh_method}）",
+        f"{kind[1]} at {_rates_text(rates, 'en')} by tier, {en_method}",
+    )
+
+
+def key_terms_table(
+    deal: Deal,
+    title: Localized,
+    partner_label: Localized,
+    drafted: frozenset[str] | None = None,
+    supplier_label: Localized | None = None,
+) -> Table:
+    """The cover page's summary of the commercial terms.
+
+    ``drafted`` holds the ids of the clauses the agreement contains: a term is summarised only
+    when a clause states it (a referral agreement has no purchase discount or payment term).
+    """
+
+    def has(clause_id: str) -> bool:
+        return drafted is None or clause_id in drafted
+
     info = deal.agreement
     currency = deal.pricing.currency
     rows: list[tuple[Localized, Localized]] = [
@@ -215,7 +282,10 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
             if info.number
             else (_pair("版本", "Version"), _same(f"v{info.version}"))
         ),
-        (_pair("甲方", "Supplier"), _loc(deal.parties.supplier.name)),
+        (
+            {"zh-TW": "甲方", "en": supplier_label["en"] if supplier_label else "Supplier"},
+            _loc(deal.parties.supplier.name),
+        ),
         (
             {"zh-TW": f"乙方（{partner_label['zh-TW']}）", "en": partner_label["en"]},
             _loc(deal.parties.partner.name),
@@ -230,7 +300,7 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
         ),
     ]
     renewal = deal.term.renewal
-    if renewal is not None:
+    if renewal is not None and has("renewal"):
         rows.append(
             (
                 _pair("續約", "Renewal"),
@@ -254,7 +324,7 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
         )
     )
     commitment = deal.appointment.minimum_commitment
-    if commitment is not None:
+    if commitment is not None and has("minimum_commitment"):
         rows.append(
             (
                 _pair("最低承諾", "Minimum commitment"),
@@ -264,35 +334,22 @@ def key_terms_table(deal: Deal, title: Localized, partner_label: Localized) -> T
                 },
             )
         )
-    if deal.pricing.discount_percent is not None:
+    if deal.pricing.discount_percent is not None and has("prices_and_discounts"):
         rows.append(
             (_pair("進貨折扣", "Discount off list"), _same(percent(deal.pricing.discount_percent, "en")))
         )
-    rows.append(
-        (
-            _pair("付款條件", "Payment"),
-            _pair(
-                f"發票日起{deal.pricing.payment_days}日內", f"{deal.pricing.payment_days} days from invoice"
-            ),
-        )
-    )
-    if deal.profit_sharing is not None:
-        kind = {
-            "rebate": ("回饋金", "Rebate"),
-            "commission": ("佣金", "Commission"),
-            "revenue_share": ("營收分潤", "Revenue share"),
-        }[deal.profit_sharing.kind]
-        method = {"whole_tier": ("全額累進", "whole-tier"), "marginal": ("超額累進", "marginal")}[
-            deal.profit_sharing.method
-        ]
-        rates = "–".join(percent(t.rate, "en") for t in deal.profit_sharing.tiers)
+    if has("payment_terms"):
         rows.append(
             (
-                _pair("利潤分配", "Profit sharing"),
-                _pair(f"{kind[0]}，{method[0]}，{rates}", f"{kind[1]}, {method[1]} tiers, {rates}"),
+                _pair("付款條件", "Payment"),
+                _pair(
+                    f"發票日起{deal.pricing.payment_days}日內", f"{deal.pricing.payment_days} days from invoice"
+                ),
             )
         )
-    if deal.kpis:
+    if deal.profit_sharing is not None and has("profit_sharing"):
+        rows.append((_pair("利潤分配", "Profit sharing"), profit_sharing_text(deal)))
+    if deal.kpis and has("kpi_schedule"):
         rows.append(
             (
                 _pair("績效指標", "KPIs"),

@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agreementkit.deal.validation import dotted
 from agreementkit.errors import InputError, Problem, ValidationFailed
 from agreementkit.models.agreement import Agreement
 from agreementkit.models.common import LANGS, Lang
-from agreementkit.models.deal import Deal
+from agreementkit.models.deal import Deal, missing_text_message
+
+if TYPE_CHECKING:
+    from agreementkit.deal.yamlio import LoadedYaml
+    from agreementkit.library.loader import Library
 from agreementkit.render.formats import parse_format_list
 
 FORMATS = ("docx", "pdf", "html")
@@ -35,17 +40,23 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return parse_format_list(value, RENDERERS)
 
 
-def languages_for(deal: Deal, lang: str | None) -> tuple[Lang, ...]:
-    """The output languages: ``--lang`` if given, else the deal's; checks the deal has the texts."""
+def languages_for(deal: Deal, lang: str | None, loaded: LoadedYaml | None = None) -> tuple[Lang, ...]:
+    """The output languages: ``--lang`` if given, else the deal's.
+
+    A language the deal lacks text for is refused with every field that lacks it, each with its
+    line — the deal's own language check, run for the requested languages.
+    """
     if lang is None:
         return deal.agreement.languages
     langs: tuple[Lang, ...] = LANGS if lang == "bilingual" else ("en",) if lang == "en" else ("zh-TW",)
     missing = deal.missing_texts(langs)
     if missing:
+        file = str(loaded.path) if loaded is not None else None
         raise ValidationFailed(
-            f"the deal lacks text needed for --lang {lang}",
+            f"the deal lacks text needed for --lang {lang}: {len(missing)} field(s) to complete, "
+            "or draft in the deal's own language",
             [
-                Problem(f"has no {m_lang} text; add it or draft in another language", None, None, dotted(path))
+                Problem(missing_text_message(m_lang), file, loaded.line_of(path) if loaded else None, dotted(path))
                 for path, m_lang in missing
             ],
         )
@@ -95,20 +106,43 @@ def output_path(request: DraftRequest, fmt: str) -> Path:
     return request.out_dir / f"{request.deal_path.stem}{suffix}.{fmt}"
 
 
-def draft(request: DraftRequest) -> list[Path]:
-    """Validate the deal, assemble the agreement and write every requested format atomically."""
-    from agreementkit.deal.load import load_deal
+@dataclass(frozen=True)
+class Prepared:
+    """A deal read, checked and assembled, before anything is written."""
+
+    deal: Deal
+    loaded: LoadedYaml
+    agreement: Agreement
+    library: Library
+    targets: tuple[tuple[str, Path], ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+def prepare(request: DraftRequest) -> Prepared:
+    """Validate the deal, refuse outputs that exist, and assemble the agreement; writes nothing."""
+    from agreementkit.deal.comments import cut_values
+    from agreementkit.deal.load import load_deal_located
     from agreementkit.drafting.assemble import assemble
-    from agreementkit.fileio.output import ensure_writable, write_bytes
+    from agreementkit.fileio.output import ensure_writable
     from agreementkit.library.loader import Library
 
-    deal = load_deal(request.deal_path)
-    targets = [(fmt, output_path(request, fmt)) for fmt in request.formats]
+    deal, loaded = load_deal_located(request.deal_path)
+    targets = tuple((fmt, output_path(request, fmt)) for fmt in request.formats)
     for _fmt, path in targets:  # refuse before doing any work, so nothing is half-written
         ensure_writable(path, request.force)
     library = Library.open(request.library_dir)
-    agreement = assemble(deal, library, languages_for(deal, request.lang))
-    rendered = [(path, RENDERERS[fmt](agreement, request)) for fmt, path in targets]
-    for path, data in rendered:
-        write_bytes(path, data, force=request.force)
-    return [path for path, _ in rendered]
+    agreement = assemble(deal, library, languages_for(deal, request.lang, loaded))
+    return Prepared(deal, loaded, agreement, library, targets, tuple(cut_values(request.deal_path)))
+
+
+def write(prepared: Prepared, request: DraftRequest) -> list[Path]:
+    """Render every requested format of the prepared agreement and write each atomically."""
+    from agreementkit.fileio.output import write_files
+
+    rendered = [(path, RENDERERS[fmt](prepared.agreement, request)) for fmt, path in prepared.targets]
+    return write_files(rendered, force=request.force)  # all or nothing, no clobber
+
+
+def draft(request: DraftRequest) -> list[Path]:
+    """Validate the deal, assemble the agreement and write every requested format atomically."""
+    return write(prepare(request), request)

@@ -3,26 +3,31 @@
 Layout of a library folder::
 
     <category>/<clause_id>.yaml     one clause (the file name is its id)
+    jurisdictions.yaml              statute, court, tax and invoice wording (see library.jurisdictions)
     outlines/<agreement type>.yaml  one outline per agreement type
     playbooks/<name>.yaml           checker playbooks
 
 A user's folder (``--library``) may hold any of these; a clause, outline or playbook there
-replaces the bundled one with the same id.
+replaces the bundled one with the same id, and a jurisdiction, country or institution in its
+jurisdictions.yaml replaces the bundled entry with the same code.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from agreementkit.deal.validation import validate_document
 from agreementkit.deal.yamlio import load_yaml
 from agreementkit.errors import AgreementKitError, LibraryError
+from agreementkit.library.jurisdictions import JurisdictionTable, load_table
+from agreementkit.library.lawcontext import law_context, tax_context
 from agreementkit.library.resources import bundled_dir
 from agreementkit.models.clause import ClauseFile, Outline
+from agreementkit.models.deal import Deal
 
 SPECIAL_FOLDERS = ("outlines", "playbooks")
 
@@ -46,6 +51,7 @@ class Library:
     """An index of clause, outline and playbook files across the search folders."""
 
     folders: list[Path]
+    user_folder: Path | None = None
     clause_paths: dict[str, Path] = field(default_factory=dict)
     outline_paths: dict[str, Path] = field(default_factory=dict)
     playbook_paths: dict[str, Path] = field(default_factory=dict)
@@ -60,7 +66,7 @@ class Library:
             if not user_folder.is_dir():
                 raise LibraryError(f"{user_folder}: clause library folder not found (--library)")
             folders.append(user_folder)
-        lib = cls(folders)
+        lib = cls(folders, user_folder)
         for folder in folders:  # later folders override earlier ones
             lib._index(folder)
         return lib
@@ -81,6 +87,15 @@ class Library:
                     )
                 seen[path.stem] = path
                 self.clause_paths[path.stem] = path
+
+    def jurisdictions(self) -> JurisdictionTable:
+        """The jurisdiction table: bundled, overlaid by the user folder's jurisdictions.yaml."""
+        return load_table(self.user_folder)
+
+    def context(self, deal: Deal, outline: Outline) -> dict[str, Any]:
+        """What clause expressions (``when``, ``from``) see: ``deal``, ``outline``, ``law``, ``tax``."""
+        table = self.jurisdictions()
+        return {"deal": deal, "outline": outline, "law": law_context(table, deal), "tax": tax_context(table, deal)}
 
     def clause_ids(self) -> list[str]:
         """Every clause id, sorted."""

@@ -25,12 +25,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Ref:
-    """A cross-reference to a clause or article, with its resolved label per language."""
+    """A cross-reference to a clause or article, with its resolved label per language.
+
+    ``relative``: the label names the target from inside its own article (本條第二項, "paragraph
+    2 of this Article"), so it must stay text, not a field that Word would renumber absolutely.
+    """
 
     target: str
     bookmark: str
     label: Localized
     article_bookmark: str = ""
+    relative: bool = False
 
 
 Inline = Span | Ref

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidatorFunctionWrapHandler, model_validator
 
 Lang = Literal["zh-TW", "en"]
 LANGS: tuple[Lang, ...] = ("zh-TW", "en")
+LANG_NAMES: dict[Lang, str] = {"zh-TW": "Chinese (zh-TW)", "en": "English"}
+# Han ideographs, bopomofo, CJK punctuation and full-width forms: text no English sentence holds.
+CHINESE_SCRIPT = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3100-\u312f\u31a0-\u31bf\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 class Strict(BaseModel):
@@ -20,18 +24,22 @@ class Strict(BaseModel):
 class Text(Strict):
     """Text in Traditional Chinese and/or English.
 
-    A plain string in YAML means the same text in every language (a name such as "ACME").
+    A plain string in YAML is the deal's own text: it stands in every language the deal is
+    written in, and in the other language only when its script fits it (see :meth:`has`).
     """
 
     zh_TW: str | None = Field(default=None, alias="zh-TW", min_length=1)
     en: str | None = Field(default=None, min_length=1)
+    _plain: bool = PrivateAttr(default=False)
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _from_plain_string(cls, value: Any) -> Any:
+    def _from_plain_string(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         if isinstance(value, str):
-            return {"zh-TW": value, "en": value}
-        return value
+            text = handler({"zh-TW": value, "en": value})
+            text._plain = True
+            return text
+        return handler(value)
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Text:
@@ -39,9 +47,24 @@ class Text(Strict):
             raise ValueError("give the text in zh-TW, en or both")
         return self
 
-    def has(self, lang: Lang) -> bool:
-        """Whether the text exists in ``lang``."""
-        return (self.zh_TW if lang == "zh-TW" else self.en) is not None
+    @property
+    def plain(self) -> bool:
+        """Whether the text was given as a plain string rather than ``{zh-TW: …, en: …}``."""
+        return self._plain
+
+    def has(self, lang: Lang, written_in: tuple[Lang, ...] = LANGS) -> bool:
+        """Whether the text exists in ``lang``, for a deal written in ``written_in``.
+
+        A plain string is English only when it holds no Chinese script, and Chinese when the
+        deal is written in Chinese or the string holds Chinese script: "Singapore" written for an
+        English deal is no Chinese text, and "臺北市" is no English text.
+        """
+        if not self._plain:
+            return (self.zh_TW if lang == "zh-TW" else self.en) is not None
+        chinese = CHINESE_SCRIPT.search(self.zh_TW or "") is not None
+        if lang == "en":
+            return not chinese
+        return chinese or "zh-TW" in written_in
 
     def get(self, lang: Lang) -> str:
         """The text in ``lang``, falling back to the other language when it is missing."""

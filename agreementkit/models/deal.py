@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import EmailStr, Field, field_validator, model_validator
 
-from agreementkit.models.common import LANGS, Days, Lang, Money, Percent, Strict, Text
+from agreementkit.models.common import LANG_NAMES, LANGS, Days, Lang, Money, Percent, Strict, Text
 
 AgreementType = Literal["distributor", "reseller", "referral", "agency", "strategic_alliance"]
 Period = Literal["month", "quarter", "half_year", "year"]
@@ -85,6 +85,16 @@ class Parties(Strict):
     partner: Party
 
 
+class ClausePlacement(Strict):
+    """Where one clause stands instead of its place in the outline."""
+
+    clause: str = Field(max_length=80, description="Clause id, e.g. escalation")
+    article: str = Field(max_length=80, description="Article id of the outline, e.g. dispute_resolution")
+    after: str | None = Field(
+        default=None, max_length=80, description="Clause id to follow; omitted = end of the article"
+    )
+
+
 class AgreementInfo(Strict):
     """What the document is: type, numbering, language and dates."""
 
@@ -101,6 +111,15 @@ class AgreementInfo(Strict):
     signing_date: dt.date | None = None
     signing_place: Text | None = None
     purpose: Text | None = Field(default=None, description="Shared vision and goals stated in the recitals")
+    amendment: int | None = Field(
+        default=None,
+        ge=1,
+        le=999,
+        description="This version's amendment number (1 = the first amendment); `amend` numbers from it",
+    )
+    clause_placement: list[ClausePlacement] = Field(
+        default_factory=list, description="Move library clauses to another article of the outline"
+    )
 
     @model_validator(mode="after")
     def _prevailing_language(self) -> AgreementInfo:
@@ -132,10 +151,19 @@ class Territory(Strict):
     reserved_customers: Text | None = Field(default=None, description="Customer groups kept by the supplier")
 
 
+ProductKind = Literal["goods", "software", "services"]
+RESALE_TYPES: tuple[str, ...] = ("distributor", "reseller")
+
+
 class Product(Strict):
     name: Text
     code: str | None = Field(default=None, max_length=40)
     list_price: Money | None = None
+    kind: ProductKind = Field(
+        default="goods",
+        description="goods: physical products (stock, delivery, spare parts); software: licences or "
+        "subscriptions (activation, no stock); services: work the supplier performs for customers",
+    )
 
 
 class MinimumCommitment(Strict):
@@ -163,9 +191,7 @@ class Pricing(Strict):
     price_change_notice_days: Days = 30
     order_acceptance_days: Days = 5
     lead_time_days: Days | None = None
-    delivery_terms: str | None = Field(
-        default=None, max_length=80, description="e.g. FCA Taipei (Incoterms 2020)"
-    )
+    delivery_terms: Text | None = Field(default=None, description="e.g. FCA Taipei (Incoterms 2020)")
     payment_days: Days = 30
     currency: Literal["TWD", "USD", "EUR", "JPY", "CNY", "HKD", "SGD"] = "TWD"
     tax: Literal["excluded", "included"] = "excluded"
@@ -351,11 +377,38 @@ class Exit(Strict):
     post_termination: PostTermination = Field(default_factory=PostTermination)
 
 
+GoverningLaw = Literal["TW", "SG", "HK", "JP", "US-NY", "US-CA", "EN"]
+InstitutionCode = Literal["CAA", "HKIAC", "SIAC", "JCAA", "ICC", "ICDR", "LCIA"]
+GOVERNING_LAWS: tuple[str, ...] = get_args(GoverningLaw)
+INSTITUTION_CODES: tuple[str, ...] = get_args(InstitutionCode)
+
+
 class Arbitration(Strict):
-    institution: Text
-    seat: Text
+    """Where and how an arbitration runs.
+
+    ``institution`` is either a known institution's code, whose full name, rules and home seat
+    come from the library's jurisdiction table, or the institution's name as free text (which
+    then needs ``seat``).
+    """
+
+    institution: InstitutionCode | Text = Field(
+        description="CAA, HKIAC, SIAC, JCAA, ICC, ICDR or LCIA, or the institution's name as free text"
+    )
+    seat: Text | None = Field(
+        default=None,
+        description="Seat (legal place) of the arbitration; a known institution's home seat when omitted",
+    )
     language: Lang = "zh-TW"
     arbitrators: Literal[1, 3] = 3
+
+    @model_validator(mode="after")
+    def _seat_for_free_text(self) -> Arbitration:
+        if self.seat is None and isinstance(self.institution, Text):
+            raise ValueError(
+                "an institution given by name needs 'seat'; or use a known code "
+                f"({', '.join(INSTITUTION_CODES)}) whose home seat applies"
+            )
+        return self
 
 
 class DisputeResolution(Strict):
@@ -394,7 +447,7 @@ class Deal(Strict):
     data_protection: DataProtection = Field(default_factory=DataProtection)
     exit: Exit = Field(default_factory=Exit)
     dispute_resolution: DisputeResolution
-    governing_law: Literal["TW", "SG", "HK", "JP", "US-NY", "US-CA", "EN"] = "TW"
+    governing_law: GoverningLaw = "TW"
 
     @field_validator("kpis")
     @classmethod
@@ -410,6 +463,46 @@ class Deal(Strict):
             if dupes:
                 raise ValueError(f"duplicate KPI id(s): {', '.join(dupes)}")
         return kpis
+
+    # Derived facts that clause and outline conditions test, e.g. `when: deal.partner_holds_stock`.
+
+    @property
+    def product_kinds(self) -> tuple[ProductKind, ...]:
+        """The kinds of product the deal covers, in the order goods, software, services."""
+        present = {p.kind for p in self.products}
+        return tuple(k for k in ("goods", "software", "services") if k in present)
+
+    @property
+    def sells_goods(self) -> bool:
+        """Some product is a physical good (stock, delivery, inspection, spare parts)."""
+        return "goods" in self.product_kinds
+
+    @property
+    def sells_software(self) -> bool:
+        """Some product is software licensed or subscribed (activation instead of delivery)."""
+        return "software" in self.product_kinds
+
+    @property
+    def sells_services(self) -> bool:
+        """Some product is a service the supplier performs for customers."""
+        return "services" in self.product_kinds
+
+    @property
+    def partner_buys(self) -> bool:
+        """The partner buys the products from the supplier and resells them in its own name."""
+        return self.agreement.type in RESALE_TYPES
+
+    @property
+    def partner_holds_stock(self) -> bool:
+        """The partner keeps an inventory: it buys physical goods for resale."""
+        return self.partner_buys and self.sells_goods
+
+    @property
+    def partner_sells(self) -> bool:
+        """The partner sells to customers: in its own name, or as an agent concluding in the supplier's."""
+        return self.partner_buys or (
+            self.agreement.type == "agency" and self.appointment.acts_in_supplier_name
+        )
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Deal:
@@ -443,30 +536,42 @@ class Deal(Strict):
             problems.append(
                 (("performance_review",), "KPIs need a review procedure (cadence, improvement plan)")
             )
-        for path, lang in self.missing_texts(info.languages):
-            problems.append((path, f"has no {lang} text, but the agreement is drafted in {lang}"))
+        problems.extend((path, missing_text_message(lang)) for path, lang in self.missing_texts(info.languages))
         return problems
 
     def missing_texts(self, languages: tuple[Lang, ...]) -> list[tuple[tuple[str | int, ...], Lang]]:
-        """(field path, language) of every required text that lacks one of ``languages``."""
+        """(field path, language) of every text in the deal that lacks one of ``languages``.
+
+        Every text the deal holds is drafted somewhere (cover, clauses, schedules), so each must
+        exist in each drafted language; plain strings count as the deal's own languages' text.
+        """
+        written_in = self.agreement.languages
         return [
-            (path, lang) for lang in languages for path, text in self._required_texts() if not text.has(lang)
+            (path, lang)
+            for lang in languages
+            for path, text in _texts(self, ())
+            if not text.has(lang, written_in)
         ]
 
-    def _required_texts(self) -> list[tuple[tuple[str | int, ...], Text]]:
-        texts: list[tuple[tuple[str | int, ...], Text]] = []
-        for role in ("supplier", "partner"):
-            party: Party = getattr(self.parties, role)
-            texts.append((("parties", role, "name"), party.name))
-            texts.append((("parties", role, "address"), party.address))
-        for i, region in enumerate(self.territory.regions):
-            texts.append((("territory", "regions", i), region))
-        for i, product in enumerate(self.products):
-            texts.append((("products", i, "name"), product.name))
-        for i, kpi in enumerate(self.kpis):
-            texts.append((("kpis", i, "name"), kpi.name))
-            texts.append((("kpis", i, "data_source"), kpi.data_source))
-        return texts
+
+def _texts(node: object, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], Text]]:
+    """Every Text inside ``node`` (a model, list or value) with its field path, in file order."""
+    if isinstance(node, Text):
+        return [(path, node)]
+    if isinstance(node, list | tuple):
+        return [found for i, item in enumerate(node) for found in _texts(item, (*path, i))]
+    if isinstance(node, Strict):
+        return [
+            found
+            for name, info in type(node).model_fields.items()
+            for found in _texts(getattr(node, name), (*path, info.alias or name))
+        ]
+    return []
+
+
+def missing_text_message(lang: Lang) -> str:
+    """What a text lacking ``lang`` is told: ``no English text (add {zh-TW: …, en: …})``."""
+    return f"no {LANG_NAMES[lang]} text (add {{zh-TW: …, en: …}})"
 
 
 class CrossFieldError(Exception):

@@ -188,10 +188,18 @@ class _Writer:
         # in text, because the item's list number reads 二、 and no REF switch renders it as 第二項
         # in both Word and LibreOffice.
         label = ref.label[lang]
+        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
+        if ref.relative:
+            # 本條第二項 / "paragraph 2 of this Article": no REF switch renders these; a HYPERLINK
+            # field keeps its words on update and still leads to the clause (one field per ref).
+            if bookmark:
+                self.field(para, f'HYPERLINK \\l "{bookmark}"', label)
+            else:
+                self.run(para, label)
+            return
         if lang == "en" and label.startswith("Clause "):
             self.run(para, "Clause ")
             label = label[len("Clause ") :]
-        bookmark = ref.bookmark if lang == self.agreement.languages[0] else ""
         if bookmark and lang == "zh-TW" and "項" in label:
             art, item = label[:-1].split("條第")
             self.field(para, f"REF {ref.article_bookmark} \\n \\h", art + "條")
@@ -677,15 +685,20 @@ def _apply_fonts(doc: Any, options: DocxOptions, english_numbering: bool) -> Non
                 num_id.set(qn("w:val"), "2")
 
 
+def _prop(text: str) -> str:
+    # python-docx refuses core properties longer than 255 characters (long party names)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _core_properties(doc: Any, agreement: Agreement) -> None:
     lang = agreement.languages[0]
     when = dt.datetime.strptime(agreement.source_date, "%Y-%m-%dT%H:%M:%SZ")
     props = doc.core_properties
-    props.title = " / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages))
-    props.subject = agreement.subject[lang]
-    props.keywords = ", ".join(agreement.keywords)
+    props.title = _prop(" / ".join(dict.fromkeys(agreement.title[x] for x in agreement.languages)))
+    props.subject = _prop(agreement.subject[lang])
+    props.keywords = _prop(", ".join(agreement.keywords))
     props.category = agreement.agreement_type
-    props.author = agreement.parties[0].name[lang]
+    props.author = _prop(agreement.parties[0].name[lang])
     props.last_modified_by = "agreementkit"
     props.comments = f"{agreement.number or ''} v{agreement.version}".strip()
     props.language = "zh-TW" if lang == "zh-TW" else "en-US"

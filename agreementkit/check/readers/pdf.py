@@ -7,11 +7,13 @@ from pathlib import Path
 
 from agreementkit.check.model import Document
 from agreementkit.check.structure import (
+    MAX_DOCUMENT_CHARS,
     RawParagraph,
     build_blocks,
     detect_language,
     join_lines,
     parse_heading,
+    too_long,
 )
 from agreementkit.errors import InputError
 
@@ -46,16 +48,34 @@ def _paragraphs(page_text: str, page: int) -> list[RawParagraph]:
     return out
 
 
-def read_pdf(path: Path) -> Document:
-    """Read ``path``; InputError for a damaged, encrypted or image-only PDF."""
+# PDFium's load errors (FPDF_GetLastError): a password is needed / the security handler is unknown
+_ERR_PASSWORD = 4
+_ERR_SECURITY = 5
+
+
+def read_pdf(path: Path, data: bytes) -> Document:
+    """Read the PDF ``data`` (the bytes of ``path``); InputError for a damaged, encrypted or image-only PDF.
+
+    PDFium decrypts RC4 and AES (128 and 256) itself, so a PDF encrypted only against editing
+    (an owner password, no password to open) is read as usual, without any extra package; one
+    that needs a password to open is refused with a message saying so.
+    """
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
         msg = str(exc)
-        if "password" in msg.lower():
-            raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy and check that") from None
+        if code == _ERR_PASSWORD or "password" in msg.lower():
+            raise InputError(
+                f"{path}: encrypted PDF: it needs a password to open; save a copy without a password and check that"
+            ) from None
+        if code == _ERR_SECURITY:
+            raise InputError(
+                f"{path}: encrypted PDF: it uses an encryption scheme we cannot read (e.g. certificate security); "
+                "save a copy without protection and check that"
+            ) from None
         raise InputError(f"{path}: not a readable PDF ({msg})") from None
     try:
         count = len(pdf)
@@ -68,10 +88,13 @@ def read_pdf(path: Path) -> Document:
         for index in range(count):
             page = pdf[index]
             textpage = page.get_textpage()
-            text = textpage.get_text_range()
+            # PDFium writes U+FFFE for a hyphen it takes for a possible soft hyphen ("re-export")
+            text = textpage.get_text_range().replace("\ufffe", "-")
             textpage.close()
             page.close()
             chars += len(text.strip())
+            if chars > MAX_DOCUMENT_CHARS:
+                raise too_long(path)
             raw.extend(_paragraphs(text, index + 1))
     except pdfium.PdfiumError as exc:
         raise InputError(f"{path}: damaged PDF ({exc})") from None

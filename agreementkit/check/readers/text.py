@@ -7,11 +7,13 @@ from pathlib import Path
 
 from agreementkit.check.model import Document
 from agreementkit.check.structure import (
+    MAX_DOCUMENT_CHARS,
     RawParagraph,
     build_blocks,
     detect_language,
     join_lines,
     parse_heading,
+    too_long,
 )
 from agreementkit.errors import InputError
 
@@ -20,13 +22,58 @@ _FIELD = re.compile(r"^[^：:，。,.]{1,12}[：:]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
+# Byte-order marks, longest first: UTF-32 LE's (FF FE 00 00) begins like UTF-16 LE's (FF FE).
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+
+
+def _unmarked_encoding(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the zero bytes fall in the first 4 KB.
+
+    Latin text in UTF-32 LE has three zero bytes after each letter, in UTF-16 LE one; a text
+    with zero bytes in any other pattern is binary.
+    """
+    sample = data[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    # UTF-32: the top byte of every unit is zero, and the next one (planes 1-16) nearly always
+    for top, plane, name in ((0, 1, "utf-32-be"), (3, 2, "utf-32-le")):
+        units = sample[top::4]
+        if len(data) % 4 == 0 and units.count(0) == len(units) and sample[plane::4].count(0) * 10 >= len(units) * 9:
+            return name, "UTF-32"
+    # UTF-16: zero high bytes (Latin letters, digits, spaces) on one side only
+    for high, name in ((0, "utf-16-be"), (1, "utf-16-le")):
+        zeros, other = sample[high::2].count(0), sample[1 - high :: 2].count(0)
+        if len(data) % 2 == 0 and zeros * 4 >= len(sample) // 2 and other * 4 < zeros:
+            return name, "UTF-16"
+    return None
+
+
 def decode(data: bytes, path: Path) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Big5 (cp950); InputError otherwise."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM, or Latin text without), or Big5 (cp950).
+
+    InputError when none fits: a text that says (by its BOM or its zero bytes) it is UTF-16 or
+    UTF-32 but does not decode as such is refused, never read as another encoding's garbage.
+    """
+    marked = next(((enc, label) for bom, enc, label in _BOMS if data.startswith(bom)), None)
+    found = marked or _unmarked_encoding(data)
+    if found is not None:
+        encoding, label = found
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: looks like {label} text but byte {exc.start} is not valid {label}; save it as UTF-8"
+            ) from None
+    if b"\x00" in data[:4096]:
+        raise InputError(
+            f"{path}: a binary file (or UTF-16 text without a byte-order mark), not a DOCX, PDF or text "
+            "document; save text as UTF-8"
+        )
     for encoding in ("utf-8-sig", "cp950"):
         try:
             return data.decode(encoding)
@@ -71,9 +118,9 @@ def read_text(path: Path, data: bytes) -> Document:
     """Read ``data`` (the bytes of ``path``) as plain text or Markdown."""
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(f"{path}: refused: {len(data)} bytes of text (more than {MAX_TEXT_BYTES})")
-    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError(f"{path}: a binary file, not a DOCX, PDF or text document")
     text = decode(data, path)
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise too_long(path)
     if not text.strip():
         raise InputError(f"{path}: the file has no text")
     raw = paragraphs_of(text)

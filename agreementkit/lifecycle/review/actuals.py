@@ -1,4 +1,4 @@
-"""Read a partner's actual figures (CSV, or .xlsx when openpyxl is installed).
+"""Read a partner's actual figures (CSV or .xlsx).
 
 One row per figure, with a header row naming these columns (any order, case-insensitive)::
 
@@ -17,22 +17,21 @@ Every bad row is reported at once as ``FILE:ROW:COLUMN: message``.
 from __future__ import annotations
 
 import csv
-import importlib
 import io
-import zipfile
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from agreementkit.errors import InputError, Problem, ValidationFailed
+from agreementkit.fileio.input import MAX_ACTUALS_BYTES, read_regular_file
 from agreementkit.lifecycle.review.periods import Period, PeriodKind, parse_period
+from agreementkit.lifecycle.review.xlsx import read_xlsx_rows
 from agreementkit.models.common import LANGS
 from agreementkit.models.deal import Deal, Kpi
 
-MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
-MAX_XLSX_UNZIPPED = 50 * 1024 * 1024
 LINE_TYPES = ("net_sales", "net_purchases", "net_revenue")
 COLUMNS = ("period", "type", "item", "value", "note")
 REQUIRED = ("period", "type", "item", "value")
@@ -111,81 +110,119 @@ def _kpi_lookup(deal: Deal) -> dict[str, str]:
     return lookup
 
 
+# Figures are amounts and KPI values a person reports: bounded in magnitude and in precision at
+# parse time, so no later sum, quotient or printed figure can explode (``1e-999999999`` would
+# otherwise be printed with a billion digits).
+MAX_MAGNITUDE = Decimal("1e15")
+MAX_DECIMALS = 12
+MAX_NUMBER_CHARS = 40
+
+
 def parse_amount(text: str) -> Decimal:
-    """'1,234,567' / '-3 000' / '4.5' → Decimal; ValueError for anything else (incl. NaN, ∞)."""
-    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
+    """'1,234,567' / '-3 000' / '4.5' → Decimal; ValueError for anything else (incl. NaN, ∞).
+
+    Refused too: magnitudes of 10^15 or more, or below 10^-12 but not zero; digits past the
+    twelfth decimal place (binary-float noise) are rounded away.
+    """
+    shown = text.strip()
+    cleaned = shown.replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
     if cleaned.startswith("(") and cleaned.endswith(")"):  # accounting negative
         cleaned = "-" + cleaned[1:-1]
+    if len(cleaned) > MAX_NUMBER_CHARS:
+        raise ValueError(f"{shown[:20]!r}… is too long for a figure")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"{text.strip()!r} is not a number") from None
+        raise ValueError(f"{shown!r} is not a number") from None
     if not value.is_finite():
-        raise ValueError(f"{text.strip()!r} is not a finite number")
-    if abs(value) >= Decimal("1e15"):
-        raise ValueError(f"{text.strip()!r} is too large")
+        raise ValueError(f"{shown!r} is not a finite number")
+    problem = out_of_bounds(value)
+    if problem:
+        raise ValueError(f"{shown!r} {problem}")
+    if value == 0:
+        return Decimal(0)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS:  # 0.30000000000000004 from a float
+        value = value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)).normalize()
+    if int(value.as_tuple().exponent) > 0:  # 1e14 → 100000000000000, never printed as 1E+14
+        value = value.quantize(Decimal(1))
     return value
 
 
-def _read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    if not path.is_file():
-        raise InputError(f"{path}: actuals file not found")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: {size:,} bytes is too large for an actuals file (limit {MAX_BYTES:,})")
-    if path.suffix.lower() == ".xlsx":
-        yield from _read_xlsx(path)
-        return
-    if path.suffix.lower() == ".xls":
-        raise InputError(f"{path}: old .xls workbooks are not read; save it as .xlsx or CSV")
-    data = path.read_bytes()
+def out_of_bounds(value: Decimal) -> str | None:
+    """Why ``value`` is outside what a figure may be (below 10^15, at least 10^-12 unless 0), or None."""
+    if value == 0:
+        return None
+    if value.adjusted() >= MAX_MAGNITUDE.adjusted():
+        return "is too large (figures must be below 10^15)"
+    if value.adjusted() < -MAX_DECIMALS:
+        return f"is too small to be a reported figure (nonzero figures are at least 10^-{MAX_DECIMALS})"
+    return None
+
+
+MAX_TEXT_CHARS = 300
+# Characters XML 1.0 cannot carry (C0 controls but tab / LF / CR, surrogates, U+FFFE / U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def text_problem(text: str) -> str | None:
+    """Why an item or note cannot go into the documents (a control character, too long), or None."""
+    bad_char = _NOT_XML.search(text)
+    if bad_char:
+        return f"contains the control character U+{ord(bad_char.group()):04X}; remove it"
+    if len(text) > MAX_TEXT_CHARS:
+        return f"is {len(text):,} characters long; keep it under {MAX_TEXT_CHARS}"
+    return None
+
+
+class CsvBroken(Exception):
+    """The CSV cannot be read past ``line`` (an unterminated quote, a NUL byte ...)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _decode(data: bytes, name: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:  # Excel on Traditional Chinese Windows saves CSV as Big5 (cp950)
-            text = data.decode("cp950")
+            return data.decode("cp950")
         except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 or Big5 text; save the CSV as UTF-8") from None
-    try:
-        for row in csv.reader(io.StringIO(text, newline="")):
-            yield 0, row
-    except csv.Error as exc:
-        raise InputError(f"{path}: not a readable CSV file: {exc}") from None
+            raise InputError(f"{name}: not UTF-8 or Big5 text; save the CSV as UTF-8") from None
 
 
-def _read_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            unzipped = sum(info.file_size for info in zf.infolist())
-    except zipfile.BadZipFile:
-        raise InputError(f"{path}: not an .xlsx workbook") from None
-    if unzipped > MAX_XLSX_UNZIPPED:
-        raise InputError(f"{path}: the workbook unpacks to {unzipped:,} bytes, too large")
-    try:
-        openpyxl = importlib.import_module("openpyxl")  # lazily: only .xlsx needs it
-    except ImportError:  # pragma: no cover - openpyxl is a dependency
-        raise InputError(f"{path}: reading .xlsx needs openpyxl; or save the sheet as CSV") from None
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise InputError(f"{path}: cannot read the workbook: {exc}") from None
-    try:
-        sheet = wb.worksheets[0]
-        for index, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield index, ["" if v is None else _cell_text(v) for v in values]
-    finally:
-        wb.close()
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on; CsvBroken where the file stops being CSV."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = str(exc)
+            if "unexpected end of data" in reason or "EOF" in reason:
+                reason = 'a quoted field is never closed (a " without its closing "); close the quote'
+            elif "NUL" in reason:
+                reason = "the line contains a NUL byte; this is not a text CSV"
+            raise CsvBroken(start, reason) from None
+        yield start, row
+        start = reader.line_num + 1
 
 
-def _cell_text(value: object) -> str:
-    if isinstance(value, float):
-        # Excel stores numbers as binary floats; repr gives the shortest exact decimal text
-        return repr(value)
-    if isinstance(value, int | Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return str(value)
-    return str(value)
+def _read_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(f"{name}: old .xls workbooks are not read; save it as .xlsx or CSV")
+    data = read_regular_file(path, max_bytes=MAX_ACTUALS_BYTES, what="actuals file")
+    if suffix in (".xlsx", ".xlsm"):
+        yield from read_xlsx_rows(data, name, MAX_ROWS)
+        return
+    yield from _csv_rows(_decode(data, name))
 
 
 def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Actuals:
@@ -201,8 +238,16 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
     kpi_values: list[KpiActual] = []
     lines: list[RevenueLine] = []
     row_number = 0
-    for sheet_row, cells in _read_rows(path):
-        row_number = sheet_row or row_number + 1
+    broken: list[CsvBroken] = []
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            yield from _read_rows(path, name)
+        except CsvBroken as exc:  # keep the rows before it and report it with the others
+            broken.append(exc)
+
+    for sheet_row, cells in rows():
+        row_number = sheet_row
         if row_number > MAX_ROWS:
             raise InputError(f"{name}: more than {MAX_ROWS:,} rows")
         if not any(c.strip() for c in cells):
@@ -249,6 +294,12 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
             bad("period", str(exc) if cell("period") else "the period is empty")
         row_type = cell("type").lower()
         item = cell("item")
+        item_ok = True
+        for column in ("item", "note"):
+            why = text_problem(cell(column))
+            if why:
+                bad(column, why)
+                item_ok = item_ok and column != "item"
         value: Decimal | None = None
         try:
             value = parse_amount(cell("value"))
@@ -256,7 +307,7 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
             bad("value", str(exc) if cell("value") else "the value is empty")
         if row_type == "kpi":
             kpi_id = lookup.get(item.casefold())
-            if kpi_id is None:
+            if kpi_id is None and item_ok:
                 known = ", ".join(kpis) or "(the deal has no KPIs)"
                 bad("item", f"unknown KPI {item!r}; the deal's KPIs are {known}")
             if period is not None and period.kind != kind:
@@ -284,7 +335,7 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
         elif row_type in LINE_TYPES:
             if not item:
                 bad("item", "a revenue line needs an item (product code, invoice number ...)")
-            elif period is not None:
+            elif period is not None and item_ok:
                 line_key = (period, row_type, item.casefold())
                 if line_key in line_seen:
                     bad(
@@ -298,7 +349,9 @@ def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Act
                         lines.append(RevenueLine(period, row_type, item, value, cell("note"), row_number))
         else:
             bad("type", f"unknown type {cell('type')!r}; use kpi, {', '.join(LINE_TYPES)}")
-    if header is None:
+    for stop in broken:
+        problems.append(Problem(f"{stop.message}; nothing after this line was read", name, stop.line))
+    if header is None and not problems:
         raise InputError(f"{name}: the actuals file is empty (it needs a header row: {', '.join(COLUMNS)})")
     if problems:
         count = len(problems)

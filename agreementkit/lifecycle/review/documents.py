@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from agreementkit.lifecycle.review import chart
-from agreementkit.lifecycle.review.consequences import Citer, Consequence
+from agreementkit.lifecycle.review.citations import Citer
+from agreementkit.lifecycle.review.consequence_model import Consequence, Step
 from agreementkit.lifecycle.review.kpi import ATTAINMENT_CAP, KpiResult, attainment
 from agreementkit.lifecycle.review.periods import Period
 from agreementkit.lifecycle.review.report_model import (
@@ -102,15 +103,15 @@ def _party(deal: Deal, role: str, t: _T) -> str:
 
 
 def _meta(review: Review, t: _T, extra: list[tuple[str, str]]) -> TableBlock:
-    deal = review.deal
+    deal, terms = review.deal, review.terms
     title = deal.agreement.title
     contract = deal.agreement.number or review.deal_name
     if title is not None:
         contract = f"{t.loc({'zh-TW': title.get('zh-TW'), 'en': title.get('en')}, ' / ')} {contract}"
     rows = [
         (t.short("契約", "Agreement"), contract),
-        (t.short("甲方（供應商）", "Supplier"), _party(deal, "supplier", t)),
-        (t.short("乙方（通路夥伴）", "Partner"), _party(deal, "partner", t)),
+        (t.short(f"甲方（{terms.supplier['zh-TW']}）", terms.supplier["en"]), _party(deal, "supplier", t)),
+        (t.short(f"乙方（{terms.partner['zh-TW']}）", terms.partner["en"]), _party(deal, "partner", t)),
         (
             t.short("期間", "Period"),
             f"{t.short(review.period.label('zh-TW'), review.period.label('en'))}（{review.period.start.isoformat()} – {review.period.end.isoformat()}）",
@@ -128,6 +129,16 @@ def _cite(c: Consequence, t: _T) -> str:
     return t(f"依據：{zh}", f"under {en}", " / ")
 
 
+def _step_paras(steps: tuple[Step, ...], t: _T) -> list[Para]:
+    """The procedure that remains, one numbered paragraph per step with the clause that imposes it."""
+    out = []
+    for i, step in enumerate(steps, start=1):
+        zh, en = step.citation.label["zh-TW"], step.citation.label["en"]
+        out.append(Para(t(f"（{i}）{step.text['zh-TW']}", f"({i}) {step.text['en']}"), "step", "",
+                        t(f"依據：{zh}", f"under {en}", " / ")))  # fmt: skip
+    return out
+
+
 def _consequence_paras(review: Review, t: _T) -> list[Para]:
     out = []
     for c in review.consequences:
@@ -139,6 +150,7 @@ def _consequence_paras(review: Review, t: _T) -> list[Para]:
                 _cite(c, t),
             )
         )
+        out.extend(_step_paras(c.steps, t))
     if not out:
         out.append(Para(t("本期無契約上之後續效果。", "No contractual consequence arises this period.")))
     return out
@@ -219,7 +231,10 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
     lead = [Para(summary, "lead")]
     for c in review.consequences:
         if c.severity == "critical" and c.kind == "termination_right":
-            lead.append(Para(t.loc(c.text), "critical", t.short("終止權", "Termination right"), _cite(c, t)))
+            lead.append(
+                Para(t.loc(c.text), "critical", t.short("終止要件", "Termination condition met"), _cite(c, t))
+            )
+            lead.extend(_step_paras(c.steps, t))
 
     header = (
         t.short("績效指標", "KPI"), t.short("目標", "Target"), t.short("門檻", "Threshold"), t.short("實績", "Actual"),
@@ -341,7 +356,7 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
     sections.append(Section(t.short("計算說明", "Method"), tuple(method)))
     return ReportDocument(
         kind="review", lang=mode,
-        title=t.short("通路夥伴績效評估報告", "Partner KPI Review Report"),
+        title=t.short(f"{review.terms.partner['zh-TW']}績效評估報告", f"{review.terms.partner['en']} KPI Review Report"),
         subtitle=t.short(review.period.label("zh-TW"), review.period.label("en")),
         meta=meta, sections=tuple(sections),
         footer=t.short(f"{deal.agreement.number or review.deal_name}　{review.period.label('zh-TW')}績效評估", f"{deal.agreement.number or review.deal_name} KPI review {review.period}"),
@@ -477,7 +492,10 @@ def statement_document(review: Review, mode: LangMode) -> ReportDocument:
                "Business tax: when prices exclude tax and both parties are Taiwanese businesses, 5% business tax is added (a credit note adjusts the output tax with it); when prices include tax, amounts already include it. The market development fund is claimed against proof and is not part of the total."), "note"),
     ]  # fmt: skip
     sign = TableBlock(
-        (t.short("甲方確認", "For the Supplier"), t.short("乙方確認", "For the Partner")),
+        (
+            t.short("甲方確認", f"For the {review.terms.supplier['en']}"),
+            t.short("乙方確認", f"For the {review.terms.partner['en']}"),
+        ),
         (
             (
                 t("簽章：", "Signature:") + "\n\n" + t("日期：", "Date:"),
@@ -528,6 +546,8 @@ def _consequence_json(c: Consequence) -> dict[str, Any]:
         "kind": c.kind, "severity": c.severity, "text": dict(c.text),
         "clause": {"id": c.citation.clause_id, "label": dict(c.citation.label), "numbered": c.citation.numbered},
         "due": c.due.isoformat() if c.due else None, "kpis": list(c.kpi_ids), "amount": _dec(c.amount),
+        "steps": [{"text": dict(st.text), "clause": {"id": st.citation.clause_id, "label": dict(st.citation.label),
+                   "numbered": st.citation.numbered}, "due": st.due.isoformat() if st.due else None} for st in c.steps],
     }  # fmt: skip
 
 

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
 from agreementkit.lifecycle.review.actuals import Actuals
@@ -78,6 +78,14 @@ class Scorecard:
 
 def attainment(kpi: Kpi, actual: Decimal) -> Decimal:
     """Attainment in % of the target (see module doc), rounded to 0.1."""
+    # Figures and targets are bounded (10^-12 .. 10^15), so a ratio has at most ~30 integer digits;
+    # the wider context keeps the rounding exact instead of raising InvalidOperation at 28 digits.
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return _attainment(kpi, actual)
+
+
+def _attainment(kpi: Kpi, actual: Decimal) -> Decimal:
     target = kpi.target
     if target == 0:
         ok = actual <= 0 if kpi.direction == "lower_is_better" else actual >= 0
@@ -109,13 +117,18 @@ def evaluate_kpi(
     if actual is None:
         return KpiResult(kpi, period, None, None, Decimal(0), "no_data", row, derived)
     att = attainment(kpi, actual)
-    return KpiResult(kpi, period, actual, att, kpi.weight * att / HUNDRED, status(kpi, actual), row, derived)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        contribution = kpi.weight * att / HUNDRED
+    return KpiResult(kpi, period, actual, att, contribution, status(kpi, actual), row, derived)
 
 
 def weighted_score(results: tuple[KpiResult, ...] | list[KpiResult]) -> Decimal:
     """Σ weight × attainment / 100, rounded half up to 0.01."""
-    total = sum((r.contribution for r in results), Decimal(0))
-    return total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        total = sum((r.contribution for r in results), Decimal(0))
+        return total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _actual(

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Literal
 
 from agreementkit.lifecycle.review.actuals import Actuals
-from agreementkit.lifecycle.review.consequences import Consequence
+from agreementkit.lifecycle.review.citations import GENERIC_TERMS, PartyTerms
+from agreementkit.lifecycle.review.consequence_model import Consequence
 from agreementkit.lifecycle.review.kpi import Scorecard
 from agreementkit.lifecycle.review.periods import Period
 from agreementkit.lifecycle.review.settlement import Settlement
@@ -34,10 +35,14 @@ class Review:
     consequences: tuple[Consequence, ...]
     clause_labels: Mapping[str, Localized]
     citation_note: str | None = None
+    terms: PartyTerms = GENERIC_TERMS
     outputs: tuple[Path, ...] = ()
     timings: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def termination_right(self) -> bool:
-        """Whether this review gives the supplier a right to terminate."""
+        """Whether this review meets the condition of the KPI termination clause.
+
+        Not a right to terminate at once: the consequence lists the procedure that must come first.
+        """
         return any(c.kind == "termination_right" for c in self.consequences)

@@ -16,6 +16,10 @@ from agreementkit.models.common import Lang
 
 PeriodKind = Literal["month", "quarter", "half_year", "year"]
 _MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+# Agreements reviewed by this tool run in living memory; the bounds also keep every date we derive
+# (period end + report days, payment due ...) far inside what datetime.date can hold.
+MIN_YEAR = 1900
+MAX_YEAR = 2999
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<m>0[1-9]|1[0-2])))?$")
 
 
@@ -90,6 +94,8 @@ def parse_period(text: str) -> Period:
     if not match:
         raise ValueError(f"{text!r} is not a period; write 2027-Q1, 2027-H1, 2027-01 or 2027")
     year = int(match["year"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"{text!r}: the year {year} is outside {MIN_YEAR}–{MAX_YEAR}; check the period")
     if match["q"]:
         return Period(year, (int(match["q"][1]) - 1) * 3 + 1, "quarter")
     if match["h"]:

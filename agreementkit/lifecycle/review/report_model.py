@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParaStyle = Literal["body", "lead", "note", "info", "action", "warning", "critical"]
+ParaStyle = Literal["body", "lead", "note", "step", "info", "action", "warning", "critical"]
 RowStyle = Literal["", "subtotal", "total", "note", "met", "at_risk", "missed", "no_data"]
 
 

@@ -10,20 +10,23 @@ import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
-from agreementkit.errors import AgreementKitError, InputError
-from agreementkit.lifecycle.review.actuals import Actuals, load_actuals, review_kind
+from agreementkit.errors import AgreementKitError, InputError, Problem, ValidationFailed
+from agreementkit.lifecycle.review.actuals import Actuals, load_actuals, out_of_bounds, review_kind
+from agreementkit.lifecycle.review.citations import GENERIC_TERMS, PartyTerms
 from agreementkit.lifecycle.review.consequences import derive
 from agreementkit.lifecycle.review.kpi import evaluate
 from agreementkit.lifecycle.review.model import LangMode, Review
-from agreementkit.lifecycle.review.periods import Period, enclosing, parse_period
+from agreementkit.lifecycle.review.periods import MAX_YEAR, Period, enclosing, parse_period
 from agreementkit.lifecycle.review.settlement import settle
 from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
 from agreementkit.render.formats import parse_format_list
 
-FORMATS = ("docx", "pdf", "json")
+FORMATS = ("docx", "pdf", "json", "csv")
+DEFAULT_FORMATS = ("docx", "pdf", "json")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class ReviewRequest:
     period: str
     out_dir: Path = Path(".")
     lang: LangMode | None = None
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     force: bool = False
     library_dir: Path | None = None
     review_date: dt.date | None = None
@@ -43,15 +46,61 @@ class ReviewRequest:
 
 def clause_labels(deal: Deal, library_dir: Path | None = None) -> tuple[dict[str, Localized], str | None]:
     """Clause id → number label from the assembled agreement, and a note when it could not be assembled."""
-    try:
-        from agreementkit.drafting.assemble import assemble
-        from agreementkit.library.loader import Library
+    labels, _terms, note = contract_terms(deal, library_dir)
+    return labels, note
 
-        agreement = assemble(deal, Library.open(library_dir))
-    except (ImportError, AgreementKitError) as exc:
-        message = exc.message if isinstance(exc, AgreementKitError) else str(exc)
-        return {}, f"the agreement could not be assembled, so clauses are cited by name ({message})"
-    return {c.id: dict(c.label) for c in agreement.clauses()}, None
+
+def contract_terms(
+    deal: Deal, library_dir: Path | None = None
+) -> tuple[dict[str, Localized], PartyTerms, str | None]:
+    """Clause labels and the parties' names as the agreement has them, and a note if it could not be assembled."""
+    from agreementkit.drafting.assemble import assemble
+    from agreementkit.library.loader import Library
+
+    # A library that cannot be opened (a wrong --library folder) is the user's to fix: its error stands.
+    library = Library.open(library_dir)
+    try:
+        outline = library.outline(deal.agreement.type)
+        terms = PartyTerms(outline.supplier_label.as_dict(), outline.partner_label.as_dict())
+    except AgreementKitError as exc:
+        note = f"the agreement's outline could not be read, so clauses are cited by name ({exc.message})"
+        return {}, GENERIC_TERMS, note
+    try:
+        agreement = assemble(deal, library)
+    except AgreementKitError as exc:
+        return (
+            {},
+            terms,
+            f"the agreement could not be assembled, so clauses are cited by name ({exc.message})",
+        )
+    return {c.id: dict(c.label) for c in agreement.clauses()}, terms, None
+
+
+def unusable_figures(deal: Deal, deal_path: Path) -> list[Problem]:
+    """KPI targets and thresholds outside the bounds actual figures have (see ``actuals.out_of_bounds``)."""
+    problems = []
+    for i, kpi in enumerate(deal.kpis):
+        for name in ("target", "threshold"):
+            value: Decimal = getattr(kpi, name)
+            why = out_of_bounds(value) if value.is_finite() else "is not a finite number"
+            if why:
+                shown = f"{value:.3g}" if value.is_finite() else str(value)
+                problems.append(Problem(f"{shown} {why}; give the figure the agreement means", str(deal_path),
+                                        None, f"kpis[{i}].{name}"))  # fmt: skip
+    return problems
+
+
+def check_review_date(review_date: dt.date | None, period: Period) -> None:
+    """``--review-date`` must fall after the period it reviews and inside the supported years."""
+    if review_date is None:
+        return
+    if review_date < period.end:
+        raise InputError(
+            f"--review-date: {review_date.isoformat()} is before the end of {period} ({period.end.isoformat()}); "
+            "a review covers a finished period"
+        )
+    if review_date.year > MAX_YEAR:
+        raise InputError(f"--review-date: the year {review_date.year} is after {MAX_YEAR}; check the date")
 
 
 def settlement_period(deal: Deal, period: Period) -> tuple[Period | None, Localized | None]:
@@ -84,6 +133,7 @@ def compute_review(
     review_date: dt.date | None = None,
     deal_name: str = "deal",
     citation_note: str | None = None,
+    terms: PartyTerms = GENERIC_TERMS,
 ) -> Review:
     """Evaluate the KPIs, settle the profit share and derive the consequences (pure)."""
     review = deal.performance_review
@@ -96,11 +146,11 @@ def compute_review(
     settlement = None
     if span is not None:
         settlement = settle(deal, actuals, span, incentive.bonus_rate if earned and incentive else None)
-    consequences = derive(deal, actuals, card, settlement, labels, review_date)
+    consequences = derive(deal, actuals, card, settlement, labels, review_date, terms)
     return Review(
         deal=deal, deal_name=deal_name, actuals=actuals, period=period, review_date=review_date,
         scorecard=card, settlement=settlement, settlement_note=note, consequences=consequences,
-        clause_labels=dict(labels), citation_note=citation_note,
+        clause_labels=dict(labels), citation_note=citation_note, terms=terms,
     )  # fmt: skip
 
 
@@ -122,7 +172,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def run_review(request: ReviewRequest) -> Review:
     """Load, compute, render and write the review report and the settlement statement."""
     from agreementkit.deal.load import load_deal
-    from agreementkit.fileio.output import ensure_writable, write_bytes
+    from agreementkit.fileio.output import ensure_writable, write_files
 
     started = time.perf_counter()
     deal = load_deal(request.deal_path)
@@ -130,6 +180,9 @@ def run_review(request: ReviewRequest) -> Review:
         period = parse_period(request.period)
     except ValueError as exc:
         raise InputError(f"--period: {exc}") from None
+    problems = unusable_figures(deal, request.deal_path)
+    if problems:
+        raise ValidationFailed(f"{request.deal_path}: KPI figures the review cannot compute with", problems)
     kind = review_kind(deal)
     if not deal.kpis and deal.profit_sharing is None:
         raise InputError(f"{request.deal_path}: the deal has neither KPIs nor profit sharing to review")
@@ -138,6 +191,7 @@ def run_review(request: ReviewRequest) -> Review:
             f"--period: {period} is a {period.kind.replace('_', '-')}; this deal is reviewed per "
             f"{kind.replace('_', '-')} (e.g. {'2027-Q1' if kind == 'quarter' else '2027-H1'})"
         )
+    check_review_date(request.review_date, period)
     actuals = load_actuals(request.actuals_path, deal)
     if not actuals.has_period(period):
         present = ", ".join(str(p) for p in actuals.review_periods()) or "none"
@@ -149,17 +203,14 @@ def run_review(request: ReviewRequest) -> Review:
     for path in paths.values():
         ensure_writable(path, request.force)
     loaded = time.perf_counter()
-    labels, note = clause_labels(deal, request.library_dir)
+    labels, terms, note = contract_terms(deal, request.library_dir)
     assembled = time.perf_counter()
-    result = compute_review(deal, actuals, period, labels, request.review_date, deal_name, note)
+    result = compute_review(deal, actuals, period, labels, request.review_date, deal_name, note, terms)
     computed = time.perf_counter()
     mode: LangMode = request.lang or deal.agreement.language
     outputs = render_outputs(result, mode, request.formats)
     rendered = time.perf_counter()
-    written = []
-    for key, data in outputs.items():
-        write_bytes(paths[key], data, force=request.force)
-        written.append(paths[key])
+    written = write_files([(paths[key], data) for key, data in outputs.items()], force=request.force)
     timings = {"load": loaded - started, "assemble": assembled - loaded, "compute": computed - assembled,
                "render": rendered - computed, "total": time.perf_counter() - started}  # fmt: skip
     return replace(result, outputs=tuple(written), timings=timings)
@@ -186,6 +237,11 @@ def render_outputs(review: Review, mode: LangMode, formats: Sequence[str]) -> di
 
         for name, doc in docs.items():
             out[f"{name}.pdf"] = render_pdf(doc)
+    if "csv" in formats:
+        from agreementkit.lifecycle.review.export_csv import review_csv, statement_csv
+
+        out["review.csv"] = review_csv(review)
+        out["statement.csv"] = statement_csv(review)
     if "json" in formats:
         out["review.json"] = documents.to_json_bytes(documents.review_json(review))
         out["statement.json"] = documents.to_json_bytes(documents.statement_json(review))
