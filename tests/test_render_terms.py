@@ -1,5 +1,5 @@
-"""The layout's term table: one word for the agreement, jurisdiction names, the closing date line,
-the font table entry and the column widths that keep words whole."""
+"""The layout's term table: one word for the agreement, the closing date line, the font table
+entry and the column widths that keep words whole."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreementkit.locale.terms import GOVERNING_LAW_NAMES, LABELS, closing_date, governing_law_name
+from agreementkit.locale.terms import LABELS, closing_date
 from agreementkit.render.fonttable import font_info, font_table_xml
 from agreementkit.render.widths import fit_widths, widest_word_em
 
@@ -35,13 +35,6 @@ def test_chinese_labels_say_qi_yue_never_he_yue() -> None:
 )
 def test_closing_date_line(day: dt.date | None, lang: str, style: str, expected: str) -> None:
     assert closing_date(day, lang, style) == expected  # type: ignore[arg-type]
-
-
-def test_every_supported_governing_law_has_a_name() -> None:
-    for code, names in GOVERNING_LAW_NAMES.items():
-        assert code not in names["zh-TW"] and code not in names["en"]
-    assert governing_law_name("HK", "zh-TW") == "香港特別行政區法律"
-    assert governing_law_name("XX", "en") == "XX"  # unknown codes are shown, not hidden
 
 
 def test_font_table_entry_for_kai_and_unknown_fonts() -> None:
