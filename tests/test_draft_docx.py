@@ -263,14 +263,18 @@ def test_no_number_no_dash(example_copy, tmp_path: Path) -> None:  # type: ignor
     assert any(p.style.name == "Subtitle" and p.text == "版本 v1.0" for p in doc.paragraphs)
 
 
-def test_governing_law_is_named_not_coded() -> None:
-    from agreementkit.drafting.schedules import key_terms_table
-
+@pytest.mark.parametrize(
+    ("code", "zh", "en"),
+    [("HK", "香港特別行政區法律", "The laws of the Hong Kong Special Administrative Region"),
+     ("TW", "中華民國法律", "The laws of the Republic of China (Taiwan)"),
+     ("SG", "新加坡法律", "The laws of Singapore")],
+)
+def test_governing_law_is_named_not_coded(code: str, zh: str, en: str) -> None:
     deal = load_deal(EN_RESELLER)
-    deal = deal.model_copy(update={"governing_law": "HK"})
-    table = key_terms_table(deal, {"zh-TW": "轉售契約書", "en": "Reseller Agreement"}, {"zh-TW": "轉售商", "en": "Reseller"})
-    (row,) = [r for r in table.rows if r[0]["en"] == "Governing law"]
-    assert row[1] == {"zh-TW": "香港特別行政區法律", "en": "Laws of the Hong Kong SAR"}
+    deal = deal.model_copy(update={"governing_law": code})
+    agreement = assemble(deal, Library.open(), ("zh-TW", "en"))
+    (row,) = [r for r in agreement.key_terms.rows if r[0]["en"] == "Governing law"]
+    assert row[1] == {"zh-TW": zh, "en": en}
 
 
 def test_font_table_gives_a_traditional_chinese_fallback(zh_docx: Path) -> None:

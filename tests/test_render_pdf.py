@@ -174,6 +174,10 @@ def test_cli_example_pdf_matches_docx_headings(tmp_path: Path) -> None:
     found = [re.sub(r"[\s\u3000]+", " ", line.strip()) for line in text.splitlines()
              if re.match(r"^\s*第[一二三四五六七八九十]+條[\s\u3000]", line)]
     assert found == expected
+    # no amount split across lines ("NT$3,500,00" / "0"), no 合約 beside 契約
+    assert not re.search(r"[$][0-9][0-9,]*,[0-9]{0,2}$", text, re.M)
+    assert "合約" not in text and "契約編號" in text
+    assert "中華民國一一五年十二月十五日" in text.replace(" ", "")
 
 
 def right_edges_pt(data: bytes) -> list[float]:

@@ -448,7 +448,12 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         parties=parties,
         preamble=tuple(preamble),
         key_terms=key_terms_table(
-            deal, title, partner_label, frozenset(c.id for a in articles for c in a.clauses), supplier_label
+            deal,
+            title,
+            partner_label,
+            frozenset(c.id for a in articles for c in a.clauses),
+            supplier_label,
+            {lang: context["law"].laws_of.get(lang) for lang in LANGS},
         ),
         articles=tuple(articles),
         subject={lang: f"{parties[0].name[lang]} — {parties[1].name[lang]}" for lang in LANGS},

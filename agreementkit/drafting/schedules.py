@@ -19,7 +19,6 @@ from agreementkit.locale.formatting import (
     percent,
 )
 from agreementkit.locale.numerals import chinese_number
-from agreementkit.locale.terms import governing_law_name
 from agreementkit.models.agreement import Localized, Table
 from agreementkit.models.common import LANGS, Text
 from agreementkit.models.deal import Deal, Kpi, Person
@@ -257,17 +256,25 @@ def profit_sharing_text(deal: Deal) -> Localized:
     )
 
 
+def _sentence_case(text: str) -> str:
+    """'the laws of Japan' → 'The laws of Japan' (a table cell starts a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
 def key_terms_table(
     deal: Deal,
     title: Localized,
     partner_label: Localized,
     drafted: frozenset[str] | None = None,
     supplier_label: Localized | None = None,
+    laws_of: Localized | None = None,
 ) -> Table:
     """The cover page's summary of the commercial terms.
 
     ``drafted`` holds the ids of the clauses the agreement contains: a term is summarised only
     when a clause states it (a referral agreement has no purchase discount or payment term).
+    ``laws_of`` names the governing law as the jurisdiction table does ("the laws of the Hong
+    Kong Special Administrative Region"); without it the deal's code is shown.
     """
 
     def has(clause_id: str) -> bool:
@@ -359,7 +366,7 @@ def key_terms_table(
                 },
             )
         )
-    law = {lang: governing_law_name(deal.governing_law, lang) for lang in LANGS}
+    law = {lang: _sentence_case(laws_of[lang]) if laws_of else deal.governing_law for lang in LANGS}
     rows.append((_pair("準據法", "Governing law"), law))
     return Table(
         id="key_terms",

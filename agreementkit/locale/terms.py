@@ -1,8 +1,9 @@
 """The fixed words of a drafted agreement's layout, chosen once per language.
 
 Every renderer (DOCX, HTML/PDF) takes its labels from here, so a Chinese agreement says 契約
-everywhere (契約編號, 本契約, 立契約書人) and never mixes in 合約. Jurisdiction names for the cover
-and the closing date line (中華民國一一六年一月十五日) live here too.
+everywhere (契約編號, 本契約, 立契約書人) and never mixes in 合約. The closing date line
+(中華民國一一六年一月十五日) is written here too; jurisdiction names come from the library's
+jurisdiction table.
 """
 
 from __future__ import annotations
@@ -30,44 +31,20 @@ LABELS: Mapping[str, Mapping[Lang, str]] = {
     "effective": {"zh-TW": "生效日", "en": "Effective date"},
     "signing_date": {"zh-TW": "簽約日", "en": "Date of signing"},
     "place": {"zh-TW": "簽約地點", "en": "Place of signing"},
-    "signatures": {"zh-TW": "立契約書人", "en": "Signatures"},
     "witness": {
         "zh-TW": "立契約書人已詳閱並同意本契約全部條款，爰簽署本契約，以資信守。",
         "en": "IN WITNESS WHEREOF, the parties have signed this Agreement by their duly authorised "
         "representatives.",
     },
-    "copies": {
-        "zh-TW": "本契約正本一式二份，由雙方各執一份為憑。",
-        "en": "This Agreement is signed in two originals, one for each party.",
-    },
     "seal": {"zh-TW": "公司印鑑及代表人簽章", "en": "Company seal and signature"},
     "company_seal": {"zh-TW": "公司印鑑", "en": "Company seal"},
     "rep_seal": {"zh-TW": "代表人印鑑", "en": "Representative's seal"},
     "signature": {"zh-TW": "代表人簽名", "en": "Signature"},
-    "date": {"zh-TW": "日期", "en": "Date"},
 }
-
-#: The governing law as the cover names it: the legal system, not a code.
-GOVERNING_LAW_NAMES: Mapping[str, Mapping[Lang, str]] = {
-    "TW": {"zh-TW": "中華民國（臺灣）法律", "en": "Laws of the Republic of China (Taiwan)"},
-    "SG": {"zh-TW": "新加坡共和國法律", "en": "Laws of the Republic of Singapore"},
-    "HK": {"zh-TW": "香港特別行政區法律", "en": "Laws of the Hong Kong SAR"},
-    "JP": {"zh-TW": "日本國法律", "en": "Laws of Japan"},
-    "US-NY": {"zh-TW": "美國紐約州法律", "en": "Laws of the State of New York, USA"},
-    "US-CA": {"zh-TW": "美國加利福尼亞州法律", "en": "Laws of the State of California, USA"},
-    "EN": {"zh-TW": "英格蘭及威爾斯法律", "en": "Laws of England and Wales"},
-}
-
 
 def label(key: str, lang: Lang) -> str:
     """The layout label ``key`` in ``lang``."""
     return LABELS[key][lang]
-
-
-def governing_law_name(code: str, lang: Lang) -> str:
-    """``HK`` → 香港特別行政區法律 / Laws of the Hong Kong SAR (an unknown code is returned as given)."""
-    names = GOVERNING_LAW_NAMES.get(code)
-    return names[lang] if names else code
 
 
 def prevailing_note(prevailing: Lang, lang: Lang) -> str:
