@@ -353,7 +353,7 @@ def test_fields_weights_and_translations_reported_in_one_round(example_copy) -> 
         load_deal(path)
     by_field = {p.field: p.message for p in info.value.problems}
     assert "weights add up to" in by_field["kpis"]
-    assert "has no en text" in by_field["kpis[0].name"]
+    assert "no English text" in by_field["kpis[0].name"]
     assert "must be one of" in by_field["kpis[0].unit"]
 
 

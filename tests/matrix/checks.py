@@ -333,7 +333,8 @@ _ZH_STATUTE_BEFORE = re.compile(r"(?:法|條例|細則|規則|辦法|公約|準�
 _EN_REF = re.compile(
     r"\b(Articles?|Clauses?)\s+(\d+(?:\.\d+)?(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*(?:to|through|–|-)\s*)\d+(?:\.\d+)?)*)"
 )
-_EN_STATUTE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?!this\b)[A-Z]")
+# "Article 12 of the Personal Data Protection Act", "Article 12 of that Act" cite a statute
+_EN_STATUTE_AFTER = re.compile(r"\s+of\s+(?:(?:the\s+)?(?!this\b)[A-Z]|that\s+(?:Act|Law|Ordinance|Code)\b)")
 _EN_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?")
 
 
