@@ -102,6 +102,8 @@ def test_amendment_agreement_states_each_change_in_old_numbers(amended: Path) ->
     assert "原契約第十七條第二項修正為：" in text
     assert "本修正協議書自中華民國116年7月1日起生效" in text.replace(" ", "")
     assert "條次及項次" in text  # the renumbering statement
+    # the amendment signs as itself, not as the agreement it amends
+    assert "爰簽署本修正協議書，以資信守" in text and "本契約全部條款" not in text
 
 
 def test_comparison_table_marks_words_and_repeats_its_header(amended: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreementkit.locale.terms import LABELS, closing_date
+from agreementkit.locale.terms import LABELS, closing_date, witness_sentence
 from agreementkit.render.fonttable import font_info, font_table_xml
 from agreementkit.render.widths import fit_widths, widest_word_em
 
@@ -18,7 +18,9 @@ def test_chinese_labels_say_qi_yue_never_he_yue() -> None:
     zh = [labels["zh-TW"] for labels in LABELS.values()]
     assert not any("合約" in text for text in zh)
     assert LABELS["number"]["zh-TW"] == "契約編號"
-    assert "本契約全部條款" in LABELS["witness"]["zh-TW"] and "以資信守" in LABELS["witness"]["zh-TW"]
+    assert witness_sentence("agreement", "zh-TW") == "立契約書人已詳閱並同意本契約全部條款，爰簽署本契約，以資信守。"
+    assert witness_sentence("amendment", "zh-TW") == "立契約書人已詳閱並同意本修正協議書全部條款，爰簽署本修正協議書，以資信守。"
+    assert "this Amendment" in witness_sentence("amendment", "en")
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,8 @@ _BAD_CHAR = re.compile(
     "\U000f0000-\U0010ffff\u202a-\u202e\u2066-\u2069" + re.escape(_NONCHARACTERS) + "]"
 )
 _LINE_BREAKS = re.compile(r"\s*[\t\n\r\u2028\u2029]\s*")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-\d{1,2}-\d{1,2}")
+# a date, not a registration number shaped like one ("0100-01-123456" is a Japanese 法人番号 style)
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d-])")
 _NUMBER_LIKE = re.compile(r"^[\s+\-.,_eE%]*\d[\d\s+\-.,_eE%/]*$")
 # agreementkit.library.jinja places cross-references and tables between these private-use
 # code points (U+E000..U+E003); a deal value containing one would be taken for a reference.

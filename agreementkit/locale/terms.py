@@ -31,16 +31,26 @@ LABELS: Mapping[str, Mapping[Lang, str]] = {
     "effective": {"zh-TW": "生效日", "en": "Effective date"},
     "signing_date": {"zh-TW": "簽約日", "en": "Date of signing"},
     "place": {"zh-TW": "簽約地點", "en": "Place of signing"},
-    "witness": {
-        "zh-TW": "立契約書人已詳閱並同意本契約全部條款，爰簽署本契約，以資信守。",
-        "en": "IN WITNESS WHEREOF, the parties have signed this Agreement by their duly authorised "
-        "representatives.",
-    },
     "seal": {"zh-TW": "公司印鑑及代表人簽章", "en": "Company seal and signature"},
     "company_seal": {"zh-TW": "公司印鑑", "en": "Company seal"},
     "rep_seal": {"zh-TW": "代表人印鑑", "en": "Representative's seal"},
     "signature": {"zh-TW": "代表人簽名", "en": "Signature"},
 }
+
+#: How each kind of document names itself in its closing sentence.
+_SELF_NAME: Mapping[str, Mapping[Lang, str]] = {
+    "agreement": {"zh-TW": "本契約", "en": "this Agreement"},
+    "amendment": {"zh-TW": "本修正協議書", "en": "this Amendment"},
+}
+
+
+def witness_sentence(document_kind: str, lang: Lang) -> str:
+    """The sentence above the signatures, naming the document it closes (本契約 / 本修正協議書)."""
+    name = _SELF_NAME.get(document_kind, _SELF_NAME["agreement"])[lang]
+    if lang == "zh-TW":
+        return f"立契約書人已詳閱並同意{name}全部條款，爰簽署{name}，以資信守。"
+    return f"IN WITNESS WHEREOF, the parties have signed {name} by their duly authorised representatives."
+
 
 def label(key: str, lang: Lang) -> str:
     """The layout label ``key`` in ``lang``."""

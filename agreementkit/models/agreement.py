@@ -132,6 +132,7 @@ class Agreement:
     preamble_bookmarks: tuple[str, ...] = ()  # one per preamble clause, around the parties and recitals
     signing_date: str | None = None  # ISO date the parties sign on, when the deal gives one
     date_style: str = "western"  # "western" (西元) or "roc" (民國), as the deal writes dates
+    document_kind: str = "agreement"  # "agreement" or "amendment": how the document names itself
 
     @property
     def bilingual(self) -> bool:

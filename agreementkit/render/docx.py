@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from agreementkit.library.resources import bundled_dir
-from agreementkit.locale.terms import LABELS, closing_date, prevailing_note
+from agreementkit.locale.terms import LABELS, closing_date, prevailing_note, witness_sentence
 from agreementkit.models.agreement import (
     Agreement,
     Article,
@@ -555,7 +555,7 @@ class _Writer:
         for para in keep_with:
             para.paragraph_format.keep_with_next = True
         for lang in langs:
-            witness = self.paragraph(self.doc, "AK Preamble", lang, text=LABELS["witness"][lang])
+            witness = self.paragraph(self.doc, "AK Preamble", lang, text=witness_sentence(a.document_kind, lang))
             witness.paragraph_format.keep_with_next = True
             witness.paragraph_format.space_before = self.Pt(12)
 

@@ -26,7 +26,7 @@ from agreementkit.errors import RenderError
 from agreementkit.locale.formatting import date_text
 from agreementkit.locale.numerals import chinese_number
 from agreementkit.locale.terms import LABELS as TERMS
-from agreementkit.locale.terms import closing_date, prevailing_note
+from agreementkit.locale.terms import closing_date, prevailing_note, witness_sentence
 from agreementkit.models.agreement import Agreement, Article, Block, Clause, Paragraph, Ref, Table
 from agreementkit.models.common import Lang
 from agreementkit.render.widths import fit_widths
@@ -245,6 +245,7 @@ def view_model(agreement: Agreement) -> dict[str, Any]:
         raise RenderError("the agreement has no language to render")
     primary: Lang = langs[0]
     labels = {key: {lang: value[lang] for lang in langs} for key, value in LABELS.items() if key != "page"}
+    labels["witness"] = {lang: witness_sentence(agreement.document_kind, lang) for lang in langs}
     page = " \" / \" ".join(LABELS["page"][lang] for lang in langs)
     return {
         "langs": langs,

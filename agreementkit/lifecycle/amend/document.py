@@ -205,4 +205,5 @@ def build_amendment(comparison: Comparison, info: AmendmentInfo) -> Agreement:
         keywords=(*new.keywords, "amendment", "修正協議書"),
         source_date=f"{info.effective_date.isoformat()}T00:00:00Z",
         date_style=info.date_style,
+        document_kind="amendment",
     )
