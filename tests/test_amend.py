@@ -224,3 +224,23 @@ def test_redline_of_identical_versions_has_no_revisions(library: Library) -> Non
     redline = redline_docx(compare_agreements(agreement, agreement), data, data, dt.date(2027, 1, 1))
     xml = zipfile.ZipFile(io.BytesIO(redline)).read("word/document.xml").decode("utf-8")
     assert "<w:ins " not in xml and "<w:del " not in xml
+
+
+def test_pdf_format_writes_the_comparison_table_as_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    args = ["amend", str(V1), str(V2), "-o", str(out), "--effective-date", "2027-07-01", "--format", "docx,pdf"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(str(out / "distributor-zh-TW-v2.comparison.pdf"))
+    pages = [page.extract_text() for page in reader.pages]
+    text = "".join(pages).replace(" ", "").replace("\n", "")
+    assert "修正條文對照表" in text
+    assert all("修正條文" in page and "現行條文" in page for page in pages)  # the header repeats
+    assert "不續約通知期間由90日調整為120日" in text
+    assert "刪除任意終止之通知期間（原為180日）" in text
+    # the explanation names values as the contract does, never as deal-file codes
+    assert "software" not in text and "goods" not in text
+    fonts = {str(f.get("/BaseFont")) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert any("CJK" in name or "TC" in name for name in fonts), fonts

@@ -13,6 +13,9 @@ import copy
 import datetime as dt
 import itertools
 import os
+import re
+import types
+import typing
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -114,6 +117,20 @@ def _move_clause(d: dict[str, Any]) -> bool:
     return True
 
 
+def _exclusivity(d: dict[str, Any]) -> bool:
+    appointment = d["appointment"]
+    appointment["exclusivity"] = "non_exclusive" if appointment["exclusivity"] != "non_exclusive" else "sole"
+    if appointment["exclusivity"] == "non_exclusive":
+        appointment["minimum_commitment"] = None
+    return True
+
+
+def _cadence(d: dict[str, Any]) -> bool:
+    communication = d.setdefault("communication", {})
+    communication["meeting_cadence"] = "weekly" if communication.get("meeting_cadence") != "weekly" else "monthly"
+    return True
+
+
 EDITS: dict[str, Edit] = {
     "cure": _longer_cure,
     "notice": _notice,
@@ -124,12 +141,37 @@ EDITS: dict[str, Edit] = {
     "convenience": _toggle_convenience,
     "region": _add_region,
     "move": _move_clause,
+    "exclusivity": _exclusivity,
+    "meetings": _cadence,
 }
 
-# Every pair of edits and each edit alone, per example: 9 + 36 = 45 combinations × 3 examples.
+# Every pair of edits and each edit alone, per example: 11 + 55 = 66 combinations × 3 examples.
 COMBOS = [(e,) for e in EDITS] + list(itertools.combinations(EDITS, 2))
 CASES = [(example, combo) for example in EXAMPLES for combo in COMBOS]
 SAMPLE = CASES if os.environ.get("AMEND_MATRIX") == "full" else CASES[::23]
+
+
+def _codes(model: Any, seen: set[Any]) -> set[str]:
+    """Every coded value (Literal member with an underscore or a lowercase word) the deal model allows."""
+    found: set[str] = set()
+    if model in seen:
+        return found
+    seen.add(model)
+    for info in getattr(model, "model_fields", {}).values():
+        stack = [info.annotation]
+        while stack:
+            tp = stack.pop()
+            if typing.get_origin(tp) is typing.Literal:
+                found.update(v for v in typing.get_args(tp) if isinstance(v, str) and re.fullmatch(r"[a-z]+(?:_[a-z]+)+", v))
+            elif isinstance(tp, type) and hasattr(tp, "model_fields"):
+                found |= _codes(tp, seen)
+            stack.extend(typing.get_args(tp))
+            if isinstance(tp, types.UnionType):
+                stack.extend(tp.__args__)
+    return found
+
+
+CODES = _codes(Deal, set()) | {"goods", "software", "services", "sole", "exclusive", "weekly", "monthly", "quarterly"}
 
 
 def _resolve_move(deal: Deal, data: dict[str, Any], library: Library) -> None:
@@ -169,5 +211,11 @@ def test_amendment_round_trips(example: str, combo: tuple[str, ...], library: Li
         causes = attribute(old_deal, old, deal_changes(old_deal, new_deal), lambda d, lang=lang: assemble(d, library, (lang,)))
         table = build_table(comparison, causes, old_deal, new_deal, {"zh-TW": "對照表", "en": "Comparison"})
         assert {row.clause_id for row in table.rows} == {c.clause_id for c in comparison.changes}
+        for row in table.rows:
+            for line in row.explanation.get(lang, ()):
+                # English may say "exclusive" or "weekly"; a code with an underscore is never English
+                codes = CODES if lang == "zh-TW" else {c for c in CODES if "_" in c}
+                shown = set(re.findall(r"[A-Za-z_]+", line)) & codes
+                assert not shown, f"{example} {applied}: the 說明 column shows the code(s) {shown}: {line}"
         amendment = build_amendment(comparison, AmendmentInfo(1, dt.date(2027, 7, 1), "western", dt.date(2027, 1, 1)))
         assert len(amendment.articles) == len(comparison.changes) + 1

@@ -157,6 +157,12 @@ FIELD_LABELS: dict[str, dict[Lang, str]] = {
     "kpis.*.threshold": {"zh-TW": "最低門檻", "en": "the threshold"},
     "kpis.*.weight": {"zh-TW": "權重", "en": "the weight"},
     "products": {"zh-TW": "產品", "en": "product"},
+    "products.*.kind": {"zh-TW": "產品類別", "en": "the kind of product"},
+    "products.*.list_price": {"zh-TW": "建議售價", "en": "the list price"},
+    "profit_sharing.kind": {"zh-TW": "利潤分配方式", "en": "the kind of profit sharing"},
+    "profit_sharing.method": {"zh-TW": "級距計算方式", "en": "the tier method"},
+    "kpis.*.consequence": {"zh-TW": "未達成之效果", "en": "the consequence of a miss"},
+    "dispute_resolution.method": {"zh-TW": "爭議解決方式", "en": "the dispute resolution method"},
     "exit.cure_days": {"zh-TW": "違約改正期間", "en": "the cure period"},
     "exit.convenience_notice_days": {"zh-TW": "任意終止之通知期間", "en": "the notice period for termination for convenience"},
     "exit.kpi_failure_periods": {"zh-TW": "未達績效指標之期數", "en": "the number of missed review periods"},
@@ -165,6 +171,30 @@ FIELD_LABELS: dict[str, dict[Lang, str]] = {
     "performance_review.cadence": {"zh-TW": "績效評估週期", "en": "the review cadence"},
     "performance_review.improvement_plan_days": {"zh-TW": "改善計畫期間", "en": "the improvement plan period"},
     "support.training_hours": {"zh-TW": "教育訓練時數", "en": "the training hours"},
+}
+
+
+def _named(**names: tuple[str, str]) -> dict[str, Mapping[Lang, str]]:
+    return {value: {"zh-TW": zh, "en": en} for value, (zh, en) in names.items()}
+
+
+_CADENCES = _named(weekly=("每週", "weekly"), biweekly=("每二週", "every two weeks"), monthly=("每月", "monthly"),
+                   quarterly=("每季", "quarterly"), half_yearly=("每半年", "half-yearly"))
+#: How a coded value of a deal field reads in the 說明 column (never the code itself).
+VALUE_NAMES: Mapping[str, Mapping[str, Mapping[Lang, str]]] = {
+    "appointment.exclusivity": _named(exclusive=("獨家", "exclusive"), sole=("獨家（甲方保留自行銷售權）", "sole"),
+                                      non_exclusive=("非獨家", "non-exclusive")),
+    "products.*.kind": _named(goods=("實體商品", "goods"), software=("軟體", "software"), services=("服務", "services")),
+    "profit_sharing.kind": _named(rebate=("銷售回饋", "rebate"), commission=("佣金", "commission"),
+                                  revenue_share=("營收分潤", "revenue share")),
+    "profit_sharing.method": _named(whole_tier=("全額適用所達級距", "whole tier"), marginal=("分段累進", "marginal")),
+    "kpis.*.consequence": _named(none=("無", "none"), improvement_plan=("提出改善計畫", "an improvement plan"),
+                                 tier_change=("調整回饋級距", "a tier change"),
+                                 loss_of_exclusivity=("喪失獨家權", "loss of exclusivity"),
+                                 termination_right=("改善計畫；連續未達得終止", "an improvement plan, then a termination right")),
+    "performance_review.cadence": _CADENCES,
+    "communication.meeting_cadence": _CADENCES,
+    "dispute_resolution.method": _named(arbitration=("仲裁", "arbitration"), court=("法院訴訟", "court proceedings")),
 }
 
 
@@ -182,9 +212,10 @@ def _label(change: FieldChange, lang: Lang, deal: Deal) -> str:
     while pattern:
         if pattern in FIELD_LABELS:
             label = FIELD_LABELS[pattern][lang]
-            if pattern.startswith("kpis.*"):
+            if pattern.startswith(("kpis.*", "products.*")):
                 owner = _item_name(change.path, deal, lang)
-                return f"「{owner}」之{label}" if lang == "zh-TW" else f"{label} of the KPI '{owner}'"
+                noun = "KPI" if pattern.startswith("kpis") else "product"
+                return f"「{owner}」之{label}" if lang == "zh-TW" else f"{label} of the {noun} '{owner}'"
             if pattern.startswith("profit_sharing.tiers.*"):
                 index = change.path[2]
                 n = index + 1 if isinstance(index, int) else 0
@@ -242,6 +273,9 @@ def format_value(value: Any, path: tuple[PathPart, ...], deal: Deal, lang: Lang)
         return ("、" if lang == "zh-TW" else ", ").join(format_value(v, (*path, i), deal, lang) for i, v in enumerate(value))
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
+    names = VALUE_NAMES.get(_pattern(path))
+    if isinstance(value, str) and names and value in names:
+        return names[value][lang]
     return str(value)
 
 
@@ -269,6 +303,10 @@ def describe(change: FieldChange, old: Deal, new: Deal, lang: Lang) -> str:
         return f"刪除{label}：{name}" if lang == "zh-TW" else f"The {label} {name} is removed."
     before = format_value(change.old, change.path, old, lang)
     after = format_value(change.new, change.path, new, lang)
+    if change.new is None:
+        return f"刪除{label}（原為{before}）" if lang == "zh-TW" else f"{label[0].upper()}{label[1:]} ({before}) is removed."
+    if change.old is None:
+        return f"新增{label}：{after}" if lang == "zh-TW" else f"{label[0].upper()}{label[1:]} is added: {after}."
     if lang == "zh-TW":
         return f"{label}由{before}調整為{after}"
     return f"{label[0].upper()}{label[1:]} is changed from {before} to {after}."

@@ -82,6 +82,8 @@ def _outputs(request: AmendRequest, langs: tuple[Lang, ...]) -> dict[str, Path]:
     folder = request.out_dir
     names: dict[str, Path] = {f"amendment.{fmt}": folder / f"{stem}.amendment.{fmt}" for fmt in request.formats}
     names["comparison.docx"] = folder / f"{stem}.comparison.docx"
+    if "pdf" in request.formats:
+        names["comparison.pdf"] = folder / f"{stem}.comparison.pdf"
     if len(langs) == 2:
         for lang in langs:
             names[f"redline.{lang}.docx"] = folder / f"{stem}.redline.{lang}.docx"
@@ -201,6 +203,10 @@ def amend(request: AmendRequest) -> AmendResult:
             rendered.append((path, render_pdf(amendment)))
         elif key == "comparison.docx":
             rendered.append((path, render_table_docx(table, info.effective_date, old.subject[langs[0]])))
+        elif key == "comparison.pdf":
+            from agreementkit.lifecycle.amend.table_html import render_table_pdf
+
+            rendered.append((path, render_table_pdf(table, info.effective_date, old.subject[langs[0]])))
         elif key.startswith("redline."):
             rendered.append((path, _redline(key, old_deal, new_deal, library, langs, info, comparison)))
         elif key == "json":

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from agreementkit.lifecycle.amend.table_model import Cell, ComparisonTable
+from agreementkit.lifecycle.amend.table_model import Cell, ComparisonTable, cell_lines
 from agreementkit.models.common import Lang
 
 EAST_ASIAN_FONT = "標楷體"
@@ -64,10 +64,9 @@ def _write_cell(cell: Any, content: Cell, langs: tuple[Lang, ...], side: str) ->
             run = paragraph.add_run(content.heading[lang])
             run.bold = True
             run.font.size = Pt(10)
-        for line_index, line in enumerate(_lines(content, lang)):
+        for line in cell_lines(content, lang):
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
-            del line_index
             for op, text in line:
                 run = paragraph.add_run(text)
                 run.font.size = Pt(10)
@@ -75,19 +74,6 @@ def _write_cell(cell: Any, content: Cell, langs: tuple[Lang, ...], side: str) ->
                     run.underline = True
                 elif op == "delete" and side == "old":
                     run.font.strike = True
-
-
-def _lines(content: Cell, lang: Lang) -> list[list[tuple[str, str]]]:
-    """Split the pieces at line breaks (a table row's cells are joined by newlines)."""
-    lines: list[list[tuple[str, str]]] = [[]]
-    for piece in content.pieces.get(lang, ()):
-        parts = piece.text.split("\n")
-        for index, part in enumerate(parts):
-            if index:
-                lines.append([])
-            if part:
-                lines[-1].append((piece.op, part))
-    return [line for line in lines if line]
 
 
 def render_table_docx(table: ComparisonTable, date: dt.date, subject: str) -> bytes:

@@ -53,6 +53,19 @@ HEADERS: dict[Lang, tuple[str, str, str]] = {
 }
 
 
+def cell_lines(content: Cell, lang: Lang) -> list[list[tuple[str, str]]]:
+    """The cell's marked pieces in ``lang`` as lines of (op, text); a table row's cells are joined
+    by newlines, so a line break starts a new line."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    for piece in content.pieces.get(lang, ()):
+        for index, part in enumerate(piece.text.split("\n")):
+            if index:
+                lines.append([])
+            if part:
+                lines[-1].append((piece.op, part))
+    return [line for line in lines if line]
+
+
 def block_text(block: Block | None, lang: Lang, row: int | None = None) -> str:
     """A paragraph's text, or one table row's cells joined (a whole table when ``row`` is None)."""
     if block is None:
