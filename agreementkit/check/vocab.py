@@ -68,7 +68,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
                rf"全部(?:數量|需求|需要量)?{Z}{{0,6}}(?:均)?(?:應|須)向{Z}{{0,12}}(?:採購|購買|進貨)"],
         "exclude": [r"exclusive (?:jurisdiction|remedy|remedies|venue|forum|discretion|control|property)",
                     r"not exclusive of|cumulative|inure exclusively|exclusive right, title|exclusively (?:for|to) (?:the )?benefit",
-                    r"專屬管轄", NEG_EN, NEG_ZH, r"(?:表示|自稱|宣稱|表彰)其?(?:為|係)", r"非(?:專屬|獨家)"],
+                    r"專屬管轄", NEG_EN, NEG_ZH, r"(?:表示|自稱|宣稱|表彰)其?(?:為|係)", r"非(?:專屬|獨家)",
+                    # the partner barred from appointing sub-partners restricts sub-distribution, not the supplier
+                    rf"乙方{Z}{{0,20}}不得{Z}{{0,10}}(?:指定|委任|授權)"],
     },
     "territory": {
         "heading": [r"\bterritor", r"區域|地區|(?:經銷|銷售|代理|營業|授權)範圍|商圈"],

@@ -465,9 +465,12 @@ def check_conditions(draft: Draft) -> list[str]:
     return problems
 
 
+# Spare parts the supplier keeps available for goods already sold are after-sales support, right
+# for any deal in goods (an agent's customers buy from the supplier); spares the partner itself
+# keeps are caught as stock (庫存, 備品, inventory, stock).
 STOCK_WORDS: Mapping[str, tuple[str, ...]] = {
-    "zh-TW": ("庫存", "存貨", "倉儲", "出清", "備品", "備用零件"),
-    "en": ("inventory", "stock", "stocks", "warehouse", "warehoused", "warehousing", "spare parts",
+    "zh-TW": ("庫存", "存貨", "倉儲", "出清", "備品"),
+    "en": ("inventory", "stock", "stocks", "warehouse", "warehoused", "warehousing",
            "sell-off", "sell off", "stock age"),
 }
 
@@ -557,16 +560,22 @@ def check_headings(draft: Draft) -> list[str]:
 
 
 def check_checker(draft: Draft) -> list[str]:
-    """(f) ``agreementkit check`` on the DOCX exits 0 and finds every drafted clause's topic."""
+    """(f) ``agreementkit check`` on the DOCX blocks exactly where it blocks the deal file and finds
+    every drafted clause's topic."""
     from agreementkit.check.result import CheckOptions
     from agreementkit.check.service import check_path
 
     result = check_path(draft.docx_path, CheckOptions())
+    # The draft carries the deal: what blocks the deal file (an exclusive deal without commitment
+    # or KPIs) must block its draft, and nothing else may.
+    on_deal = {f.rule for f in check_path(draft.deal_path, CheckOptions()).sorted_findings() if f.severity == "blocker"}
     problems = [
-        f"blocker {f.rule}: {f.message}" for f in result.sorted_findings() if f.severity == "blocker"
+        f"blocker {f.rule} on the draft, not on the deal: {f.message}"
+        for f in result.sorted_findings()
+        if f.severity == "blocker" and f.rule not in on_deal
     ]
-    if result.exit_code != 0 and not problems:
-        problems.append(f"check exits {result.exit_code}")
+    on_draft = {f.rule for f in result.sorted_findings() if f.severity == "blocker"}
+    problems += [f"blocker {rule} on the deal file, but the draft's check misses it" for rule in sorted(on_deal - on_draft)]
     present = {t.id for t in result.topics if t.present}
     for clause in draft.agreement.clauses():
         if clause.topic not in present:
