@@ -234,11 +234,16 @@ class RegisterSession:
 
     def _check_amends(self, identity: DealIdentity, amends: int) -> None:
         original = self._row(amends)
-        if original.partner_tax_id and identity.partner_tax_id and original.partner_tax_id != identity.partner_tax_id:
+        if original.partner_tax_id and identity.partner_tax_id:
+            same = original.partner_tax_id == identity.partner_tax_id
+            theirs, ours = f"統一編號 {original.partner_tax_id}", f"統一編號 {identity.partner_tax_id}"
+        else:
+            same = original.partner.casefold() == identity.partner.casefold()
+            theirs, ours = original.partner, identity.partner
+        if not same:
             raise RegisterRefused(
-                f"{identity.path}: --amends {amends}: agreement {amends} is with {original.partner} "
-                f"(統一編號 {original.partner_tax_id}) but this deal's partner has 統一編號 {identity.partner_tax_id}; "
-                "check the ID with `agreementkit register list`"
+                f"{identity.path}: --amends {amends}: agreement {amends} is with {original.partner} ({theirs}) "
+                f"but this deal's partner is {identity.partner} ({ours}); check the ID with `agreementkit register list`"
             )
 
     def set_status(
