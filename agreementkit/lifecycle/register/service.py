@@ -91,8 +91,10 @@ class RegisterSession:
             query = query.where(AgreementRow.amends_id.in_(list(ids)))
         return {int(original): int(latest) for original, latest in self._session.execute(query) if original is not None}
 
-    def _row(self, agreement_id: int) -> AgreementRow:
-        row = self._session.get(AgreementRow, agreement_id)
+    def _row(self, agreement_id: int, lock: bool = False) -> AgreementRow:
+        # lock: SELECT ... FOR UPDATE on PostgreSQL, so two status changes of one agreement queue up
+        # (SQLite's BEGIN IMMEDIATE already serialises writers).
+        row = self._session.get(AgreementRow, agreement_id, with_for_update=lock)
         if row is None:
             raise RegisterRefused(
                 f"no agreement {agreement_id} in the register {shown(self.url)}; `agreementkit register list` shows the IDs"
@@ -255,7 +257,7 @@ class RegisterSession:
         signed_on: dt.date | None = None,
     ) -> RegisteredAgreement:
         """Change an agreement's status as :mod:`.states` allows, recording who, when and why."""
-        row = self._row(agreement_id)
+        row = self._row(agreement_id, lock=True)
         new = parse_status(status)
         current = parse_status(row.status)
         forced = check_transition(agreement_id, current, new, override, note)
