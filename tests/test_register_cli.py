@@ -287,3 +287,21 @@ def test_show_text_and_json_agree(db_url: str) -> None:
     text = run(db_url, "show", "1").stdout
     assert data["partner"] in text and data["deal_sha256"][:12] in text
     assert json.loads(json.dumps(data)) == data
+
+
+def test_a_deal_file_that_is_not_utf8(db_url: str, tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.yaml"
+    latin.write_bytes(EN_RESELLER.read_bytes().replace(b"Straits", "Stra\u00eets".encode("latin-1")))
+    result = run(db_url, "add", str(latin))
+    assert result.exit_code == 2 and "latin1.yaml" in result.stderr and "UTF-8" in result.stderr
+    assert listed(db_url) == []
+
+
+def test_reimport_after_an_edit_registers_the_new_text(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "deals"
+    (deal,) = matrix_deals(folder, 1)
+    assert run(db_url, "import", str(folder)).exit_code == 0
+    deal.write_text(deal.read_text(encoding="utf-8") + "# signed copy\n", encoding="utf-8")
+    again = run(db_url, "import", str(folder))
+    assert "1 registered, 0 unchanged" in again.stdout
+    assert len(listed(db_url)) == 2

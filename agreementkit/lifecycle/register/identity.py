@@ -30,21 +30,37 @@ class DealIdentity:
     signing_date: dt.date | None
 
 
-def read_deal(path: Path) -> DealIdentity:
-    """Read and validate the deal file ``path`` once; InputError / ValidationFailed name the file and field."""
+@dataclass(frozen=True)
+class DealFile:
+    """A deal file's bytes, read once, with the text the register keeps and its SHA-256."""
+
+    path: Path
+    raw: bytes
+    text: str
+    sha256: str
+
+
+def read_deal_file(path: Path) -> DealFile:
+    """Read ``path`` (bounded, regular file, UTF-8) without validating it yet."""
     raw = read_regular_file(path, max_bytes=MAX_YAML_BYTES, what="deal file")
-    deal = parse_deal(raw, path)
-    # parse_deal has accepted the bytes as UTF-8; the text kept is what it read, byte-order mark removed.
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:  # pragma: no cover - parse_deal refuses such files first
-        raise InputError(f"{path}: deal file is not UTF-8 text") from None
+        text = raw.decode("utf-8-sig")  # the byte-order mark is not part of the text kept
+    except UnicodeDecodeError:
+        # parse_deal names the line that is not UTF-8.
+        parse_deal(raw, path)
+        raise InputError(f"{path}: deal file is not UTF-8 text; save it as UTF-8") from None
+    return DealFile(path.absolute(), raw, text, text_sha256(text))
+
+
+def identify(file: DealFile) -> DealIdentity:
+    """Validate the deal and take its identity; InputError / ValidationFailed name the file and field."""
+    deal = parse_deal(file.raw, file.path)
     info = deal.agreement
     lang = info.languages[0]
     return DealIdentity(
-        path=path.absolute(),
-        text=text,
-        sha256=text_sha256(text),
+        path=file.path,
+        text=file.text,
+        sha256=file.sha256,
         partner=deal.parties.partner.name.get(lang),
         partner_tax_id=deal.parties.partner.tax_id,
         supplier=deal.parties.supplier.name.get(lang),

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from agreementkit.errors import AgreementKitError, InputError, RegisterRefused
 from agreementkit.lifecycle.register.documents import document_state, hash_document
 from agreementkit.lifecycle.register.engine import make_engine, transaction
-from agreementkit.lifecycle.register.identity import DealIdentity, read_deal
+from agreementkit.lifecycle.register.identity import DealFile, DealIdentity, identify, read_deal_file
 from agreementkit.lifecycle.register.location import resolve_db, shown
 from agreementkit.lifecycle.register.model import (
     AddOutcome,
@@ -176,12 +176,11 @@ class RegisterSession:
 
         Each of ``documents`` is hashed now; ``amends`` links an amendment to the agreement it amends.
         """
-        identity = read_deal(deal_path)
-        return self._add(identity, parse_status(status), signed_on, documents, amends, note)
+        return self._add(read_deal_file(deal_path), parse_status(status), signed_on, documents, amends, note)
 
     def _add(
         self,
-        identity: DealIdentity,
+        file: DealFile,
         status: Status,
         signed_on: dt.date | None,
         documents: Sequence[Path],
@@ -189,9 +188,11 @@ class RegisterSession:
         note: str | None,
     ) -> AddOutcome:
         hashed = [hash_document(p) for p in documents]
-        existing = self._existing(identity.sha256)
+        # Known text: a no-op, decided before the (slower) validation.
+        existing = self._existing(file.sha256)
         if existing is not None:
             return AddOutcome(self.get(existing.id), created=False)
+        identity = identify(file)
         if amends is not None:
             self._check_amends(identity, amends)
         now = dt.datetime.now(dt.UTC)
@@ -293,7 +294,7 @@ class RegisterSession:
         for path in files:
             try:
                 with self._session.begin_nested():
-                    outcome = self._add(read_deal(path), initial, None, (), None, None)
+                    outcome = self._add(read_deal_file(path), initial, None, (), None, None)
             except AgreementKitError as exc:
                 lines = exc.lines() if exc.problems else [exc.message]
                 report.failed.append((path, lines))
