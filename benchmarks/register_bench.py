@@ -9,7 +9,8 @@ Figures (seconds, wall clock and CPU of this process) for, on a fresh database:
 - ``reimport``: the same folder again (every file unchanged: hashing and one lookup each);
 - ``list``: ``agreements()`` of everything, and filtered by partner;
 - ``concurrent-add``: ``--writers`` separate ``agreementkit register add`` processes started
-  together on one more fresh database; wall time until all are done, and whether every row is there.
+  together (on one more fresh SQLite file, or on ``--db``), each a deal text not registered yet;
+  wall time until all are done, and whether every row is there.
 
 The default database is a temporary SQLite file; ``--db postgresql+psycopg://...`` measures a
 server (the tables are created in it, so give an empty database). No floor is enforced: on a
@@ -73,14 +74,19 @@ def main() -> int:
             figures["list-partner"]["rows"] = len(found)
 
         writers_db = args.db or str(work / "writers.sqlite3")
-        deals = sorted(folder.glob("*.yaml"))[: args.writers]
+        # New texts (a comment line apart), so the writers add rows even on an --db already imported into.
+        deals = []
+        for i, source in enumerate(sorted(folder.glob("*.yaml"))[: args.writers]):
+            target = work / f"writer-{i:02d}.yaml"
+            target.write_text(source.read_text(encoding="utf-8") + f"# writer {i} {time.time_ns()}\n", encoding="utf-8")
+            deals.append(target)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         start = time.perf_counter()
         procs = [
             subprocess.Popen(
                 [sys.executable, "-m", "agreementkit", "register", "--db", writers_db, "add", str(p), "--status", "signed"],
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            )  # fmt: skip
+                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
             for p in deals
         ]
         codes = [p.wait() for p in procs]
