@@ -1,11 +1,6 @@
 """The life of a registered agreement: its statuses and the changes between them.
 
-::
-
-    draft ⇄ in_review ──► signed ──► active ──► expired
-      └────────────────────▲  │         │
-                              └─► terminated ◄┘
-                                   (signed → expired too)
+``draft ⇄ in_review → signed → active → expired | terminated`` (table in docs/register.md):
 
 * ``draft`` and ``in_review`` go back and forth while the text is negotiated; either may be signed.
 * ``signed`` becomes ``active`` when the term starts, or ends before it does (``terminated``,
