@@ -305,3 +305,18 @@ def test_reimport_after_an_edit_registers_the_new_text(db_url: str, tmp_path: Pa
     again = run(db_url, "import", str(folder))
     assert "1 registered, 0 unchanged" in again.stdout
     assert len(listed(db_url)) == 2
+
+
+def test_db_after_the_sub_command_and_empty_list(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from agreementkit.cli import main
+
+    db = tmp_path / "late.sqlite3"
+    runner = CliRunner()
+    empty = runner.invoke(main, ["register", "list", "--db", str(db)])
+    assert empty.exit_code == 0 and f"no agreements in the register {db}" in empty.stdout
+    assert runner.invoke(main, ["register", "add", str(ZH_DISTRIBUTOR), "--db", str(db)]).exit_code == 0
+    assert len(listed(str(db))) == 1
+    none = runner.invoke(main, ["register", "list", "--db", str(db), "--status", "terminated"])
+    assert "no matching agreements" in none.stdout

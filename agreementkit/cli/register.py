@@ -17,6 +17,17 @@ TYPE_CHOICES = ("distributor", "reseller", "referral", "agency", "strategic_alli
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def _db_here(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.obj = value
+
+
+# --db is accepted after the sub-command too (`register list --db team.sqlite3`).
+db_option = click.option(
+    "--db", expose_value=False, callback=_db_here, metavar="PATH|URL", help="Register database (see `register --help`)."
+)
+
+
 def _open(ctx: click.Context) -> Any:
     from agreementkit.lifecycle.register import open_register
 
@@ -39,6 +50,7 @@ def register(ctx: click.Context, db: str | None) -> None:
 
 
 @register.command("add")
+@db_option
 @click.argument("deal", type=click.Path(path_type=Path))
 @click.option("--status", type=click.Choice(STATUS_CHOICES), default="draft", show_default=True)
 @click.option("--signed-on", type=DATE, default=None, help="Date signed (default: the deal's signing_date once signed).")
@@ -65,6 +77,7 @@ def add(
 
 
 @register.command("list")
+@db_option
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES), help="Only these statuses (repeatable).")
 @click.option("--partner", default=None, help="Partner name (any part) or 統一編號.")
 @click.option("--type", "types", multiple=True, type=click.Choice(TYPE_CHOICES), help="Only these agreement types.")
@@ -77,7 +90,10 @@ def list_(ctx: click.Context, statuses: tuple[str, ...], partner: str | None, ty
 
     with _open(ctx) as reg:
         agreements = reg.agreements(list(statuses), partner, list(types))
-    if fmt == "json":
+    if not agreements and fmt == "table":
+        what = "matching agreements" if statuses or partner or types else "agreements"
+        click.echo(f"no {what} in the register {reg.location}")
+    elif fmt == "json":
         click.echo(list_json(agreements))
     elif fmt == "csv":
         click.echo(list_csv(agreements), nl=False)
@@ -86,6 +102,7 @@ def list_(ctx: click.Context, statuses: tuple[str, ...], partner: str | None, ty
 
 
 @register.command("show")
+@db_option
 @click.argument("agreement_id", type=int, metavar="ID")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
@@ -100,6 +117,7 @@ def show(ctx: click.Context, agreement_id: int, fmt: str) -> None:
 
 
 @register.command("set-status")
+@db_option
 @click.argument("agreement_id", type=int, metavar="ID")
 @click.argument("status", type=click.Choice(STATUS_CHOICES))
 @click.option("--note", default=None, help="Why; kept in the history.")
@@ -118,6 +136,7 @@ def set_status(
 
 
 @register.command("import")
+@db_option
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--status", type=click.Choice(STATUS_CHOICES), default="draft", show_default=True)
 @click.pass_context
