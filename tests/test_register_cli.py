@@ -50,12 +50,47 @@ def test_same_text_again_is_a_no_op(db_url: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.yaml"
     shutil.copy(ZH_DISTRIBUTOR, copy)
     first = run(db_url, "add", str(ZH_DISTRIBUTOR))
-    again = run(db_url, "add", str(copy), "--status", "active")
+    again = run(db_url, "add", str(copy))
     assert first.exit_code == again.exit_code == 0
-    assert "already registered" in again.stdout
+    assert "already registered, unchanged" in again.stdout
     rows = listed(db_url)
     assert len(rows) == 1 and rows[0]["status"] == "draft"
     assert len(shown(db_url, rows[0]["id"])["history"]) == 1
+
+
+def test_same_text_with_contradicting_options_is_refused(db_url: str) -> None:
+    assert run(db_url, "add", str(ZH_DISTRIBUTOR)).exit_code == 0
+    for extra, hint in (
+        (["--status", "active"], "register set-status 1 active"),
+        (["--signed-on", "2027-01-05"], "--signed-on 2027-01-05"),
+        (["--amends", "1"], "as an agreement of its own"),
+    ):
+        result = run(db_url, "add", str(ZH_DISTRIBUTOR), *extra)
+        assert result.exit_code == 12, result.output
+        assert "already registered as agreement 1" in result.stderr and hint in result.stderr
+    assert run(db_url, "add", str(ZH_DISTRIBUTOR), "--status", "draft").exit_code == 0  # agrees: a no-op
+    assert len(shown(db_url, 1)["history"]) == 1
+
+
+def test_documents_can_be_added_to_a_registered_text(db_url: str, tmp_path: Path) -> None:
+    pdf = tmp_path / "signed.pdf"
+    pdf.write_bytes(b"%PDF-1.7 countersigned\n")
+    assert run(db_url, "add", str(ZH_DISTRIBUTOR)).exit_code == 0
+    later = run(db_url, "add", str(ZH_DISTRIBUTOR), "--document", str(pdf))
+    assert later.exit_code == 0 and "1 document(s) added to agreement 1" in later.stdout
+    twice = run(db_url, "add", str(ZH_DISTRIBUTOR), "--document", str(pdf))
+    assert "unchanged" in twice.stdout
+    assert [d["state"] for d in shown(db_url, 1)["documents"]] == ["same"]
+
+
+def test_signing_takes_the_deals_signing_date_unless_given(db_url: str) -> None:
+    assert run(db_url, "add", str(ZH_DISTRIBUTOR)).exit_code == 0
+    assert run(db_url, "add", str(EN_RESELLER)).exit_code == 0
+    assert run(db_url, "set-status", "1", "signed").exit_code == 0
+    assert run(db_url, "set-status", "2", "signed", "--signed-on", "2027-02-27").exit_code == 0
+    rows = listed(db_url)
+    assert rows[0]["signed_on"] == load_deal(ZH_DISTRIBUTOR).agreement.signing_date.isoformat()  # type: ignore[union-attr]
+    assert rows[1]["signed_on"] == "2027-02-27"
 
 
 def test_import_folder_is_idempotent_and_reports_each_failure(db_url: str, tmp_path: Path) -> None:
@@ -71,9 +106,12 @@ def test_import_folder_is_idempotent_and_reports_each_failure(db_url: str, tmp_p
     assert "not-a-deal.yml: not registered" in first.stderr
     assert "Traceback" not in first.output
     assert _count(db_url) == len(deals)
+    assert run(db_url, "set-status", "1", "signed").exit_code == 0
     second = run(db_url, "import", str(folder))
     assert "0 registered, 8 unchanged, 2 failed" in second.stdout
     assert _count(db_url) == len(deals)
+    active = run(db_url, "import", str(folder), "--status", "active")  # contradicts every registered status
+    assert "0 registered, 0 unchanged, 10 failed" in active.stdout and "register set-status 1 active" in active.stderr
 
 
 def test_import_refuses_a_file_as_folder(db_url: str) -> None:

@@ -52,7 +52,7 @@ def register(ctx: click.Context, db: str | None) -> None:
 @register.command("add")
 @db_option
 @click.argument("deal", type=click.Path(path_type=Path))
-@click.option("--status", type=click.Choice(STATUS_CHOICES), default="draft", show_default=True)
+@click.option("--status", type=click.Choice(STATUS_CHOICES), default=None, help="Status to register with [default: draft].")
 @click.option("--signed-on", type=DATE, default=None, help="Date signed (default: the deal's signing_date once signed).")
 @click.option("--document", "documents", multiple=True, type=click.Path(path_type=Path), help="A file to fingerprint (repeatable).")
 @click.option("--amends", type=int, default=None, metavar="ID", help="The agreement this deal amends.")
@@ -62,17 +62,22 @@ def register(ctx: click.Context, db: str | None) -> None:
 def add(
     ctx: click.Context,
     deal: Path,
-    status: str,
+    status: str | None,
     signed_on: dt.datetime | None,
     documents: tuple[Path, ...],
     amends: int | None,
     note: str | None,
 ) -> None:
-    """Register DEAL (a deal file); registering the same text again is a no-op."""
+    """Register DEAL (a deal file); the same text again is a no-op (or adds its new --document files)."""
     with _open(ctx) as reg, reg.transaction() as tx:
         outcome = tx.add(deal, status, signed_on.date() if signed_on else None, documents, amends, note)
     a = outcome.agreement
-    verb = "registered" if outcome.created else "already registered, unchanged:"
+    if outcome.created:
+        verb = "registered"
+    elif outcome.documents_added:
+        verb = f"already registered; {outcome.documents_added} document(s) added to"
+    else:
+        verb = "already registered, unchanged:"
     click.echo(f"{verb} agreement {a.id} [{a.status}] {a.partner} ({a.agreement_type})")
 
 
@@ -138,10 +143,10 @@ def set_status(
 @register.command("import")
 @db_option
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--status", type=click.Choice(STATUS_CHOICES), default="draft", show_default=True)
+@click.option("--status", type=click.Choice(STATUS_CHOICES), default=None, help="Status of new registrations [default: draft].")
 @click.pass_context
 @handle_errors
-def import_(ctx: click.Context, folder: Path, status: str) -> None:
+def import_(ctx: click.Context, folder: Path, status: str | None) -> None:
     """Register every deal file (*.yaml, *.yml) in FOLDER; report each failure and go on.
 
     Files already registered with the same text are left unchanged, so importing again is a no-op.

@@ -81,10 +81,11 @@ class AgreementRecord:
 
 @dataclass(frozen=True)
 class AddOutcome:
-    """The result of adding one deal file: the agreement and whether it was new."""
+    """The result of adding one deal file: the agreement, whether it was new, documents added to it."""
 
     agreement: RegisteredAgreement
     created: bool
+    documents_added: int = 0
 
 
 @dataclass

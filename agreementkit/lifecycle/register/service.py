@@ -72,6 +72,16 @@ def _record(row: AgreementRow, superseded_by: int | None) -> RegisteredAgreement
     )
 
 
+def _signing_date(row: AgreementRow) -> dt.date | None:
+    """The ``agreement.signing_date`` of the deal text kept for ``row`` (None if it has none or no longer parses)."""
+    from agreementkit.deal.load import parse_deal
+
+    try:
+        return parse_deal(row.deal_text.encode("utf-8"), Path(row.deal_file)).agreement.signing_date
+    except AgreementKitError:
+        return None
+
+
 class RegisterSession:
     """The register inside one transaction; every method raises an AgreementKitError on bad input."""
 
@@ -166,22 +176,26 @@ class RegisterSession:
     def add(
         self,
         deal_path: Path,
-        status: str = "draft",
+        status: str | None = None,
         signed_on: dt.date | None = None,
         documents: Sequence[Path] = (),
         amends: int | None = None,
         note: str | None = None,
     ) -> AddOutcome:
-        """Register a deal file; the same text registered before is a no-op returning that agreement.
+        """Register a deal file (status ``draft`` unless given); ``amends`` links an amendment to its original.
 
-        Each of ``documents`` is hashed now; ``amends`` links an amendment to the agreement it amends.
+        Each of ``documents`` is hashed now. A text registered before is not registered twice: its
+        new documents are added to it, and a status, signing date or ``amends`` that contradicts
+        the registered one is refused with the command that changes it.
         """
-        return self._add(read_deal_file(deal_path), parse_status(status), signed_on, documents, amends, note)
+        return self._add(
+            read_deal_file(deal_path), parse_status(status) if status else None, signed_on, documents, amends, note
+        )
 
     def _add(
         self,
         file: DealFile,
-        status: Status,
+        wanted: Status | None,
         signed_on: dt.date | None,
         documents: Sequence[Path],
         amends: int | None,
@@ -191,7 +205,10 @@ class RegisterSession:
         # Known text: a no-op, decided before the (slower) validation.
         existing = self._existing(file.sha256)
         if existing is not None:
-            return AddOutcome(self.get(existing.id), created=False)
+            self._same_as_registered(existing, file, wanted, signed_on, amends)
+            added = self._add_documents(existing.id, hashed, dt.datetime.now(dt.UTC))
+            return AddOutcome(self.get(existing.id), created=False, documents_added=added)
+        status: Status = wanted or "draft"
         identity = identify(file)
         if amends is not None:
             self._check_amends(identity, amends)
@@ -230,10 +247,45 @@ class RegisterSession:
         self._session.add(
             StatusEventRow(agreement_id=row.id, from_status=None, to_status=status, at=now, user=user, note=note, override=False)
         )
+        added = self._add_documents(row.id, hashed, now)
+        return AddOutcome(self.get(row.id), created=True, documents_added=added)
+
+    def _add_documents(self, agreement_id: int, hashed: Sequence[tuple[Path, str, int]], now: dt.datetime) -> int:
+        known = {
+            (d.path, d.sha256)
+            for d in self._session.scalars(select(DocumentRow).where(DocumentRow.agreement_id == agreement_id))
+        }
+        added = 0
         for path, digest, size in hashed:
-            self._session.add(DocumentRow(agreement_id=row.id, path=str(path), sha256=digest, size=size, added_at=now))
+            if (str(path), digest) in known:
+                continue
+            known.add((str(path), digest))
+            self._session.add(
+                DocumentRow(agreement_id=agreement_id, path=str(path), sha256=digest, size=size, added_at=now)
+            )
+            added += 1
         self._session.flush()
-        return AddOutcome(self.get(row.id), created=True)
+        return added
+
+    def _same_as_registered(
+        self, row: AgreementRow, file: DealFile, status: Status | None, signed_on: dt.date | None, amends: int | None
+    ) -> None:
+        where = f"{file.path}: already registered as agreement {row.id} ({row.status})"
+        if status is not None and status != row.status:
+            raise RegisterRefused(
+                f"{where}; change its status with `agreementkit register set-status {row.id} {status}`"
+            )
+        if signed_on is not None and signed_on != row.signed_on:
+            raise RegisterRefused(
+                f"{where} signed on {row.signed_on or '-'}; set the date with "
+                f"`agreementkit register set-status {row.id} STATUS --signed-on {signed_on.isoformat()}`"
+            )
+        if amends is not None and amends != row.amends_id:
+            linked = f"as an amendment of {row.amends_id}" if row.amends_id else "as an agreement of its own"
+            raise RegisterRefused(
+                f"{file.path}: already registered as agreement {row.id}, {linked}; an amendment is registered from "
+                "its own deal file (`agreementkit amend OLD.yaml NEW.yaml` writes one)"
+            )
 
     def _check_amends(self, identity: DealIdentity, amends: int) -> None:
         original = self._row(amends)
@@ -265,6 +317,8 @@ class RegisterSession:
         row.status = new
         if signed_on is not None:
             row.signed_on = signed_on
+        elif row.signed_on is None and new in SIGNED_STATUSES:
+            row.signed_on = _signing_date(row)
         self._session.add(
             StatusEventRow(
                 agreement_id=row.id,
@@ -279,16 +333,17 @@ class RegisterSession:
         self._session.flush()
         return self.get(row.id)
 
-    def import_dir(self, folder: Path, status: str = "draft") -> ImportReport:
+    def import_dir(self, folder: Path, status: str | None = None) -> ImportReport:
         """Add every ``*.yaml`` / ``*.yml`` deal file in ``folder`` (not its sub-folders), in name order.
 
         A file that fails (invalid deal, unreadable) is reported with its problems and skipped; the
-        others are added. A file whose text is already registered is counted as unchanged, so
-        importing the same folder again changes nothing.
+        others are added (as ``status``, default draft). A file whose text is already registered is
+        counted as unchanged, so importing the same folder again changes nothing (unless ``status``
+        is given and contradicts the registered one: that file is reported).
         """
         if not folder.is_dir():
             raise InputError(f"{folder}: not a folder; `register import` takes a folder of deal files")
-        initial = parse_status(status)
+        initial = parse_status(status) if status else None
         report = ImportReport()
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in DEAL_SUFFIXES and not p.name.startswith("."))
         for path in files:
