@@ -13,6 +13,9 @@ from agreementkit.lifecycle.register.model import AgreementRecord, RegisteredAgr
 COLUMNS = ("id", "status", "partner", "type", "number", "effective", "signed_on", "amends", "superseded_by", "file")
 
 
+TABLE_HEADERS = {"signed_on": "signed", "superseded_by": "superseded by"}
+
+
 def _row(a: RegisteredAgreement) -> list[str]:
     return [
         str(a.id),
@@ -75,11 +78,18 @@ def list_table(agreements: Sequence[RegisteredAgreement], width: int = 120) -> s
         lines = ["  ".join(columns)]
         lines += ["  ".join(r[: len(columns)]) for r in rows]
         return "\n".join(lines) + "\n"
+    # Columns blank in every row (no amendments, nothing signed yet) are left out to save width.
+    keep = [i for i, name in enumerate(columns) if name in ("id", "status", "partner") or any(r[i] for r in rows)]
     table = Table(show_lines=False, header_style="bold")
-    for name in columns:
-        table.add_column(name, overflow="fold")
+    for i in keep:
+        name = columns[i]
+        # Only the partner's name wraps; IDs, statuses, types, numbers and dates stay on one line.
+        table.add_column(
+            TABLE_HEADERS.get(name, name), overflow="fold", no_wrap=name != "partner",
+            min_width=12 if name == "partner" else None,
+        )  # fmt: skip
     for r in rows:
-        table.add_row(*r[: len(columns)])
+        table.add_row(*(r[i] for i in keep))
     buffer = io.StringIO()
     Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False, markup=False).print(table)
     return buffer.getvalue()
