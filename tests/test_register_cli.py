@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from agreementkit.deal.load import load_deal
+from agreementkit.library.loader import Library
 from agreementkit.lifecycle.register import open_register
 from tests.conftest import EN_RESELLER, EXAMPLES, ZH_DISTRIBUTOR
 from tests.helpers_register import db_url, listed, matrix_deals, run, shown
@@ -38,6 +39,8 @@ def test_add_registers_identity_of_each_matrix_deal(db_url: str, tmp_path: Path)
         lang = deal.agreement.languages[0]
         assert row["partner"] == deal.parties.partner.name.get(lang)
         assert row["type"] == deal.agreement.type
+        title = deal.agreement.title or Library.open().outline(deal.agreement.type).title
+        assert row["title"] == title.get(lang) and row["title"]
         assert row["languages"] == list(deal.agreement.languages)
         assert row["effective_date"] == deal.agreement.effective_date.isoformat()
         assert row["status"] == "draft"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from agreementkit.deal.load import parse_deal
-from agreementkit.errors import InputError
+from agreementkit.errors import AgreementKitError, InputError
 from agreementkit.fileio.input import MAX_YAML_BYTES, read_regular_file
 from agreementkit.lifecycle.register.documents import text_sha256
 
@@ -52,6 +53,18 @@ def read_deal_file(path: Path) -> DealFile:
     return DealFile(path.absolute(), raw, text, text_sha256(text))
 
 
+@functools.cache
+def outline_title(agreement_type: str, lang: str) -> str | None:
+    """The bundled outline's title for the type (what a draft is headed when the deal gives no title)."""
+    from agreementkit.library.loader import Library
+
+    try:
+        title = Library.open().outline(agreement_type).title
+    except AgreementKitError:
+        return None
+    return title.get("en" if lang == "en" else "zh-TW")
+
+
 def identify(file: DealFile) -> DealIdentity:
     """Validate the deal and take its identity; InputError / ValidationFailed name the file and field."""
     deal = parse_deal(file.raw, file.path)
@@ -65,7 +78,7 @@ def identify(file: DealFile) -> DealIdentity:
         partner_tax_id=deal.parties.partner.tax_id,
         supplier=deal.parties.supplier.name.get(lang),
         agreement_type=info.type,
-        title=info.title.get(lang) if info.title else None,
+        title=info.title.get(lang) if info.title else outline_title(info.type, lang),
         number=info.number,
         languages=tuple(info.languages),
         effective_date=info.effective_date,
