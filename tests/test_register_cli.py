@@ -361,3 +361,26 @@ def test_db_after_the_sub_command_and_empty_list(tmp_path: Path) -> None:
     assert len(listed(str(db))) == 1
     none = runner.invoke(main, ["register", "list", "--db", str(db), "--status", "terminated"])
     assert "no matching agreements" in none.stdout
+
+
+def test_a_database_failure_mid_import_changes_nothing(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from agreementkit.lifecycle.register import service
+
+    folder = tmp_path / "deals"
+    matrix_deals(folder, 5)
+    real = service.RegisterSession._add_documents
+    calls = {"n": 0}
+
+    def failing(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OperationalError("INSERT INTO documents", {}, Exception("disk I/O error"))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(service.RegisterSession, "_add_documents", failing)
+    result = run(db_url, "import", str(folder))
+    assert result.exit_code == 10 and "disk I/O error" in result.stderr and "Traceback" not in result.output
+    monkeypatch.undo()
+    assert listed(db_url) == []

@@ -81,3 +81,27 @@ def test_concurrent_status_changes_apply_once(db_url: str) -> None:
     assert all("already in_review" in out for code, out in results if code == 12)
     history = shown(db_url, 1)["history"]
     assert [(h["from"], h["to"]) for h in history] == [(None, "draft"), ("draft", "in_review")]
+
+
+def test_a_killed_import_leaves_all_or_nothing(db_url: str, tmp_path: Path) -> None:
+    import signal
+
+    folder = tmp_path / "deals"
+    deals = matrix_deals(folder, 30)
+    assert run(db_url, "add", str(ZH_DISTRIBUTOR)).exit_code == 0  # the schema exists; one row before
+    proc = _launch(db_url, "import", str(folder))
+    # Kill it while it works, most likely mid-transaction (the import prints only after its commit;
+    # should it have finished first, the outcome is "all" - both must leave a sound register).
+    import time
+
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=GUARD_S)
+    count = len(listed(db_url))
+    assert count in (1, 1 + len(deals))
+    path = sqlite_path(resolve_db(db_url))
+    if path is not None:
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert run(db_url, "import", str(folder)).exit_code == 0
+    assert len(listed(db_url)) == 1 + len(deals)
