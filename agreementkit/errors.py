@@ -82,3 +82,21 @@ class RenderError(AgreementKitError):
     """A renderer could not produce its document, e.g. a glyph missing from the chosen fonts (exit 5)."""
 
     exit_code = 5
+
+
+class RegisterError(AgreementKitError):
+    """The agreement register's database cannot be opened or written: bad URL, server down, locked (exit 10)."""
+
+    exit_code = 10
+
+
+class RegisterSchemaTooNew(RegisterError):
+    """The register database was written by a newer agreementkit; this one refuses to touch it (exit 11)."""
+
+    exit_code = 11
+
+
+class RegisterRefused(RegisterError):
+    """The register refuses a change: unknown agreement ID, status change the state machine forbids (exit 12)."""
+
+    exit_code = 12

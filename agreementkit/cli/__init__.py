@@ -1,7 +1,9 @@
 """The command line: parse options, call one function, print, map errors to exit codes.
 
 Exit codes: 0 success; 1 the checker found blocking problems; 2 unusable input (bad deal file,
-unreadable document); 3 clause-library problem; 4 output exists (use --force); 5 rendering failed.
+unreadable document); 3 clause-library problem; 4 output exists (use --force); 5 rendering failed;
+10 register database unusable (cannot open, bad URL, locked too long); 11 register database has a newer
+schema than this agreementkit; 12 register refused the change (unknown ID, status change not allowed).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from agreementkit.cli.check import check
 from agreementkit.cli.draft import draft
 from agreementkit.cli.errors import Program
 from agreementkit.cli.library import library
+from agreementkit.cli.register import register
 from agreementkit.cli.review import review
 from agreementkit.cli.schema import schema
 
@@ -25,5 +28,5 @@ def main() -> None:
 
 
 # Every command is registered here, on the group's side, so no command module imports the group.
-for command in (draft, check, review, amend, schema, library):
+for command in (draft, check, review, amend, schema, library, register):
     main.add_command(command)

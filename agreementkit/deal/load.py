@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agreementkit.deal.validation import validate_document
-from agreementkit.deal.yamlio import LoadedYaml, load_yaml
+from agreementkit.deal.yamlio import LoadedYaml, load_yaml, load_yaml_bytes
 from agreementkit.models.deal import Deal
 
 
@@ -18,3 +18,8 @@ def load_deal_located(path: Path) -> tuple[Deal, LoadedYaml]:
     """The validated Deal and the loaded YAML it came from (for the line of each field)."""
     loaded = load_yaml(path, "deal file")
     return validate_document(Deal, loaded, "deal file"), loaded
+
+
+def parse_deal(raw: bytes, path: Path) -> Deal:
+    """Validate a deal file's bytes already read (``path`` names it in messages), as :func:`load_deal`."""
+    return validate_document(Deal, load_yaml_bytes(raw, path, "deal file"), "deal file")

@@ -37,7 +37,7 @@ _MAX_NUMBER_CHARS = 40
 
 Loc = tuple[str | int, ...]
 
-__all__ = ["MAX_DECIMALS", "MAX_MAGNITUDE", "MAX_YAML_BYTES", "LoadedYaml", "Loc", "load_yaml"]
+__all__ = ["MAX_DECIMALS", "MAX_MAGNITUDE", "MAX_YAML_BYTES", "LoadedYaml", "Loc", "load_yaml", "load_yaml_bytes"]
 
 
 @dataclass
@@ -266,10 +266,17 @@ def load_yaml(path: Path, what: str = "YAML file", with_lines: bool = True) -> L
     ``with_lines`` keeps the line of every key for error messages (round-trip parser); without it
     the C-accelerated safe parser is used, several times faster, for files expected to be valid.
     """
+    raw = read_regular_file(path, max_bytes=MAX_YAML_BYTES, what=what)
+    return load_yaml_bytes(raw, path, what, with_lines)
+
+
+def load_yaml_bytes(raw: bytes, path: Path, what: str = "YAML file", with_lines: bool = True) -> LoadedYaml:
+    """Load YAML already read from ``path`` (e.g. a deal file's text kept in the register), as :func:`load_yaml`."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    raw = read_regular_file(path, max_bytes=MAX_YAML_BYTES, what=what)
+    if len(raw) > MAX_YAML_BYTES:
+        raise InputError(f"{path}: larger than the {MAX_YAML_BYTES // (1024 * 1024)} MB limit for a {what}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
