@@ -35,14 +35,13 @@ from agreementkit.drafting.service import RENDERERS, DraftRequest, languages_for
 from agreementkit.errors import ValidationFailed
 from agreementkit.library.loader import Library
 from agreementkit.models.deal import Deal
-from tests.matrix.checks import CHECKS, Draft, holds_no_stock, report
+from tests.matrix.checks import CHECKS, Draft, report
 from tests.matrix.documents import read_docx, read_html
 from tests.matrix.generate import (
     Combination,
     build_deal,
     combinations,
     kind_field,
-    party_countries,
     sample,
     write_deal,
 )
@@ -59,41 +58,10 @@ class KnownDefect:
     applies: Callable[[Combination], bool] = field(default=lambda combo: True)
 
 
-# Failures the full matrix finds on main (d4f7f25, issue 10), one entry per defect, each limited
-# to the combinations it concerns. Remove an entry when its fix is merged (its tests then XPASS
-# until removed); MATRIX_STRICT=1 runs as if the list were empty.
-KNOWN_DEFECTS: list[KnownDefect] = [
-    KnownDefect(
-        "validation",
-        "deal/textcheck.py reads any text starting dddd-d-d as a date: a Japanese company "
-        "registration number '0100-01-123456' is refused as 'the year 100 is outside 1900-2200'",
-        lambda c: "JP" in party_countries(c),
-    ),
-    KnownDefect(
-        "script",
-        "English drafts: full-width '：' in the DOCX signature block, U+3000 in the DOCX header, "
-        "'Tax ID (統一編號)' on the cover; agency: 'commercial agent (代辦商)' in English text",
-        lambda c: c["language"] == "en" or (c["type"] == "agency" and c["language"] == "bilingual"),
-    ),
-    KnownDefect(
-        "jurisdiction",
-        "Taiwanese statutes and tax terms (Arbitration Act of Taiwan, Personal Data Protection Act, "
-        "Fair Trade Act, Civil Code, 營業稅 / business tax, 統一發票 …) under every other governing law",
-        lambda c: c["law"] != "TW",
-    ),
-    KnownDefect(
-        "fit",
-        "stock wording where the partner holds none (referral, agency, alliance; software, services): "
-        "出清庫存 / sell off stock, inventory reports with stock age, spare parts, 倉儲 insurance and visits",
-        lambda c: holds_no_stock(c) is not None,
-    ),
-    KnownDefect(
-        "check",
-        "the checker misreads Chinese drafts without KPIs (or without profit sharing): blocks with "
-        "review-needs-kpi-schedule, exclusive-needs-commitment (even on 非獨家) or profit-sharing-needs-audit",
-        lambda c: c["language"] != "en" and (c["kpis"] == "off" or c["profit"] == "none"),
-    ),
-]
+# Failures the full matrix still finds, one entry per defect, each limited to the combinations it
+# concerns. Empty: the full matrix passes with MATRIX_STRICT=1 (issue 10). Add an entry only for a
+# defect found and not yet fixed, with its reason.
+KNOWN_DEFECTS: list[KnownDefect] = []
 
 
 def _selected() -> tuple[Combination, ...]:

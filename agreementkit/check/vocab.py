@@ -59,6 +59,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bexclusively (?:from|to|with|through|by)\b",
             r"\b(?:purchase|buy|obtain|source) (?:all|one hundred percent|100%)\b" + S + r"{0,60}requirements",
             r"\bexclusivity\b",
+            # "appoints the Referral Partner ... as its exclusive referral partner" / "as its sole agent"
+            r"\bappoints?\b" + S + r"{0,100}\bas (?:its|the|their|our) (?:sole|" + EXCL + r")\b",
             r"(?:shall|will) not" + S + r"{0,60}\b(?:appoint|authorize|grant|license|engage) any (?:other|third)",
             r"(?:shall|will) not" + S + r"{0,80}\b(?:circumvent)",
         ],
@@ -339,7 +341,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:each party|parties) (?:shall )?shares?\b{S}{{0,30}}\d+%",
         ],
         "zh": [r"回饋金", r"利潤(?:分配|分享|分成)", r"分潤", r"佣金", r"權利金", r"(?:營收|收入|營業額)(?:分享|分成|分配|拆分)",
-               r"拆帳", r"(?:銷售)?獎勵金", r"(?:推介|轉介|推薦)(?:費|報酬|獎金)"],
+               r"拆帳", r"(?<!績效)(?:銷售)?獎勵金", r"(?:推介|轉介|推薦)(?:費|報酬|獎金)"],
         "exclude": [r"royalty[- ]free", r"(?:exchange|european|trade|utilit\w*|public service) commission"],
     },
     "mdf": {
@@ -634,7 +636,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
 
 KEYS: dict[str, tuple[str, ...]] = {
     "appointment": ('appoint', 'grant'),
-    "exclusivity": ('exclusiv', 'circumvent', 'requirement'),
+    "exclusivity": ('exclusiv', 'circumvent', 'requirement', 'appoint'),
     "territory": ('territor',),
     "products": ('product',),
     "license_grant": ('licen', 'grant', 'right'),
