@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agreementkit.errors import InputError
+from agreementkit.fileio.table import CsvBroken, csv_rows
+from agreementkit.fileio.xlsx import read_xlsx_rows
 from agreementkit.fileio.xmlsafe import iter_elements, parse_xml
-from agreementkit.lifecycle.review.actuals import MAX_DECIMALS, CsvBroken, _csv_rows, parse_amount
+from agreementkit.lifecycle.review.actuals import MAX_DECIMALS, parse_amount
 from agreementkit.lifecycle.review.periods import parse_period
-from agreementkit.lifecycle.review.xlsx import read_xlsx_rows
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -56,13 +57,13 @@ def test_period_years_are_bounded(text: str) -> None:
 
 
 def test_csv_rows_carry_the_line_they_start_on() -> None:
-    rows = list(_csv_rows('a,b\n"multi\nline",x\nc,d\n'))
+    rows = list(csv_rows('a,b\n"multi\nline",x\nc,d\n'))
     assert [(line, cells[0]) for line, cells in rows] == [(1, "a"), (2, "multi\nline"), (4, "c")]
 
 
 def test_csv_unterminated_quote_names_its_line() -> None:
     with pytest.raises(CsvBroken) as caught:
-        list(_csv_rows('a,b\nc,d\n"open,1\nmore\n'))
+        list(csv_rows('a,b\nc,d\n"open,1\nmore\n'))
     assert caught.value.line == 3 and "never closed" in caught.value.message
 
 

@@ -16,8 +16,6 @@ Every bad row is reported at once as ``FILE:ROW:COLUMN: message``.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,9 +23,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from agreementkit.errors import InputError, Problem, ValidationFailed
-from agreementkit.fileio.input import MAX_ACTUALS_BYTES, read_regular_file
+from agreementkit.fileio.input import MAX_ACTUALS_BYTES
+from agreementkit.fileio.table import CsvBroken, read_table_rows
 from agreementkit.lifecycle.review.periods import Period, PeriodKind, parse_period
-from agreementkit.lifecycle.review.xlsx import read_xlsx_rows
 from agreementkit.models.common import LANGS
 from agreementkit.models.deal import Deal, Kpi
 
@@ -175,54 +173,8 @@ def text_problem(text: str) -> str | None:
     return None
 
 
-class CsvBroken(Exception):
-    """The CSV cannot be read past ``line`` (an unterminated quote, a NUL byte ...)."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:  # Excel on Traditional Chinese Windows saves CSV as Big5 (cp950)
-            return data.decode("cp950")
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: not UTF-8 or Big5 text; save the CSV as UTF-8") from None
-
-
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on; CsvBroken where the file stops being CSV."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            reason = str(exc)
-            if "unexpected end of data" in reason or "EOF" in reason:
-                reason = 'a quoted field is never closed (a " without its closing "); close the quote'
-            elif "NUL" in reason:
-                reason = "the line contains a NUL byte; this is not a text CSV"
-            raise CsvBroken(start, reason) from None
-        yield start, row
-        start = reader.line_num + 1
-
-
 def _read_rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise InputError(f"{name}: old .xls workbooks are not read; save it as .xlsx or CSV")
-    data = read_regular_file(path, max_bytes=MAX_ACTUALS_BYTES, what="actuals file")
-    if suffix in (".xlsx", ".xlsm"):
-        yield from read_xlsx_rows(data, name, MAX_ROWS)
-        return
-    yield from _csv_rows(_decode(data, name))
+    return read_table_rows(path, name, max_bytes=MAX_ACTUALS_BYTES, max_rows=MAX_ROWS, what="actuals file")
 
 
 def load_actuals(path: Path, deal: Deal, display_name: str | None = None) -> Actuals:

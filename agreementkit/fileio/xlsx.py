@@ -1,6 +1,6 @@
 """Read the first worksheet of an .xlsx workbook as rows of cell texts, with hardened XML.
 
-Only what actuals need: shared, inline and plain strings, numbers, booleans and error values; a
+Only what tables of figures need (actuals, batch rows): shared, inline and plain strings, numbers, booleans and error values; a
 formula cell gives its cached value (what Excel last showed), never its formula. Every part goes
 through :mod:`agreementkit.fileio.xmlsafe` (zip limits, no DTD, no entities), the sheet is
 streamed, and rows, columns and shared strings are bounded so a crafted sheet cannot exhaust memory.
@@ -16,7 +16,7 @@ from typing import Any
 from agreementkit.errors import InputError
 from agreementkit.fileio.xmlsafe import iter_elements, open_zip, parse_xml, read_entry
 
-MAX_COLUMNS = 64  # actuals use five; a cell far to the right is refused, not padded
+MAX_COLUMNS = 64  # actuals use five, a batch some dozens; a cell far to the right is refused, not padded
 MAX_SHARED_STRINGS = 1_000_000
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
