@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import Template, TemplateError
+from jinja2 import Template, TemplateError, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreementkit.errors import TemplateRenderError
@@ -45,7 +45,10 @@ def _where(exc: TemplateError) -> str:
 def evaluate(expression: str, context: Mapping[str, Any], clause_id: str, what: str) -> Any:
     """Evaluate a Jinja expression from a clause file in the sandbox."""
     try:
-        return env().compile_expression(expression, undefined_to_none=False)(**context)
+        result = env().compile_expression(expression, undefined_to_none=False)(**context)
+        if isinstance(result, Undefined):  # testing it later would raise outside this handler
+            result._fail_with_undefined_error()
+        return result
     except TemplateError as exc:
         raise TemplateRenderError(f"clause {clause_id!r}: {what} `{expression}` failed: {exc}") from None
     except (TypeError, ValueError, AttributeError, ArithmeticError, RecursionError) as exc:
