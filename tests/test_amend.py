@@ -244,3 +244,17 @@ def test_pdf_format_writes_the_comparison_table_as_pdf(tmp_path: Path) -> None:
     assert "software" not in text and "goods" not in text
     fonts = {str(f.get("/BaseFont")) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
     assert any("CJK" in name or "TC" in name for name in fonts), fonts
+
+
+def test_every_amendment_docx_passes_the_ooxml_validator(amended: Path, tmp_path: Path, library: Library) -> None:
+    from tests.test_ooxml_valid import audit
+
+    documents = sorted(amended.glob("*.docx"))
+    bilingual = tmp_path / "bilingual"
+    result = CliRunner().invoke(main, ["amend", str(ALLIANCE), str(_bilingual_v2(tmp_path)), "-o", str(bilingual),
+                                       "--effective-date", "2027-07-01"])
+    assert result.exit_code == 0, result.output
+    documents += sorted(bilingual.glob("*.docx"))
+    assert len(documents) == 3 + 4  # amendment, 對照表, redline(s)
+    for path in documents:
+        assert audit(path.read_bytes(), tmp_path) == [], path.name
