@@ -137,6 +137,22 @@ def test_model_adds_a_topic_the_patterns_missed_with_its_sentence_as_evidence(
     assert found["governing_law"][0].location.paragraph == 1
 
 
+def test_the_models_best_sentence_leads_the_evidence_of_a_pattern_topic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the heading and the first pattern hit name the topic; the zebra sentence is what the model scores highest
+    monkeypatch.setattr(learned, "load_model", lambda: _one_word_model("either"))
+    found = classify(blocks(
+        "Governing Law",
+        "This Agreement shall be governed by the laws of the State of New York.",
+        "The zebra clause applies. Nothing else.",
+    ))
+    evidence = found["governing_law"]
+    assert "zebra" in evidence[0].quote and evidence[0].location.paragraph == 2
+    assert len({ev.location for ev in evidence}) == len(evidence)  # one quote per paragraph
+    assert any(ev.location.paragraph in (0, 1) for ev in evidence[1:])  # the pattern evidence stays
+
+
 def test_model_vetoes_a_pattern_match_under_the_model_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "This Agreement shall be governed by the laws of the State of New York."
     assert "governing_law" in classify(blocks(text))

@@ -242,10 +242,14 @@ def apply_model(
             continue
         if not present:
             result.pop(topic_id, None)
-        elif topic_id not in result and r >= 0:
+        elif r >= 0:
+            # the model's best sentence leads: it is the clause that creates the topic, where a
+            # pattern's first hit may be a heading or a passing mention
             row = rows[r]
             block = found.blocks[row.block]
             same = len(block.text) == len(found.lowered[row.block])
             s, e = (row.start, row.end) if same else (0, 0)
-            result[topic_id] = [Evidence(block.location, block_quote(block, s, e))]
+            best = Evidence(block.location, block_quote(block, s, e))
+            others = [ev for ev in result.get(topic_id, []) if ev.location != block.location]
+            result[topic_id] = [best, *others][: max(len(result.get(topic_id, [])), 1)]
     return {t.id: result[t.id] for t in compiled_topics() if t.id in result}

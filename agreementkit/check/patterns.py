@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from agreementkit.check.model import Block, Evidence, block_quote
 from agreementkit.check.structure import parse_heading
@@ -39,17 +39,48 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
 class CompiledTopic:
-    """One topic's patterns, compiled (English ones for lower-cased text)."""
+    """One topic's patterns, each compiled the first time it is used (English ones for lower-cased text).
 
-    id: str
-    heading: re.Pattern[str] | None
-    en: re.Pattern[str] | None
-    zh: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
-    require: re.Pattern[str] | None
-    keys: tuple[str, ...]
+    Compiling every topic's patterns up front cost a cold ``check`` about half its start-up;
+    a Chinese scan never needs the English patterns, and exclude / require patterns are only
+    needed once a body pattern matched. Each pattern is compiled once per process.
+    """
+
+    def __init__(self, topic_id: str, entry: Mapping[str, list[str]], keys: tuple[str, ...]) -> None:
+        self.id = topic_id
+        self.keys = keys
+        self._entry = entry
+
+    @cached_property
+    def heading(self) -> re.Pattern[str] | None:
+        """Heading words (any case)."""
+        return _alt(self._entry.get("heading", []), re.I)
+
+    @cached_property
+    def en(self) -> re.Pattern[str] | None:
+        """English body patterns, lower-cased to run on lower-cased text."""
+        return _alt(self._entry.get("en", []), re.M, lower=True)
+
+    @cached_property
+    def zh(self) -> re.Pattern[str] | None:
+        """Chinese body patterns."""
+        return _alt(self._entry.get("zh", []), re.M)
+
+    @cached_property
+    def exclude(self) -> re.Pattern[str] | None:
+        """Words that veto a match in the same sentence / item."""
+        return _alt(self._entry.get("exclude", []), re.I)
+
+    @cached_property
+    def require(self) -> re.Pattern[str] | None:
+        """Words a match's sentence must hold."""
+        return _alt(self._entry.get("require", []), re.I)
+
+    @property
+    def has_en(self) -> bool:
+        """Whether the topic has English body patterns (without compiling them)."""
+        return bool(self._entry.get("en"))
 
 
 def _alt(patterns: Iterable[str], flags: int = 0, lower: bool = False) -> re.Pattern[str] | None:
@@ -59,19 +90,8 @@ def _alt(patterns: Iterable[str], flags: int = 0, lower: bool = False) -> re.Pat
 
 @lru_cache(maxsize=1)
 def compiled_topics() -> tuple[CompiledTopic, ...]:
-    """Every topic of :data:`VOCAB`, compiled once."""
-    return tuple(
-        CompiledTopic(
-            topic_id,
-            _alt(entry.get("heading", []), re.I),
-            _alt(entry.get("en", []), re.M, lower=True),
-            _alt(entry.get("zh", []), re.M),
-            _alt(entry.get("exclude", []), re.I),
-            _alt(entry.get("require", []), re.I),
-            KEYS.get(topic_id, ()),
-        )
-        for topic_id, entry in VOCAB.items()
-    )
+    """Every topic of :data:`VOCAB`, in order; each pattern compiles lazily on first use."""
+    return tuple(CompiledTopic(topic_id, entry, KEYS.get(topic_id, ())) for topic_id, entry in VOCAB.items())
 
 
 class Sentences:
@@ -263,9 +283,10 @@ def scan(
                     result.heading_hits[rule.id] = i
                     break
         passes: list[tuple[re.Pattern[str], list[str], list[int]]] = []
-        if use_en and rule.en is not None:
+        if use_en and rule.has_en:
             candidates = index.blocks(rule.keys) if index is not None and rule.keys else everything
-            passes.append((rule.en, lowered, candidates))
+            if candidates and rule.en is not None:  # compiled only when some paragraph may match
+                passes.append((rule.en, lowered, candidates))
         if use_zh and rule.zh is not None:
             passes.append((rule.zh, texts, everything))
         hits: list[PatternMatch] = []
