@@ -29,6 +29,10 @@ def _at(loaded: LoadedYaml, *path: str | int) -> tuple[Evidence, ...]:
     return (Evidence(Location(0, field=field, line=loaded.line_of(path)), field),)
 
 
+def _span(period: str) -> str:
+    return period.replace("_", "-")
+
+
 def lint_deal(deal: Deal, loaded: LoadedYaml) -> list[Finding]:
     """Findings about the deal's own consistency (beyond what the model already refuses)."""
     out: list[Finding] = []
@@ -42,9 +46,13 @@ def lint_deal(deal: Deal, loaded: LoadedYaml) -> list[Finding]:
         if kpi.target == kpi.threshold and kpi.consequence in ("termination_right", "loss_of_exclusivity"):
             out.append(Finding("warning", "kpi-smart", f"KPI {kpi.id!r}: no tolerance between target and threshold "
                                "before a serious consequence", "kpi_targets", _at(loaded, "kpis", i, "threshold")))
-        if kpi.period == "year" and deal.performance_review and deal.performance_review.cadence == "quarterly":
-            out.append(Finding("info", "kpi-smart", f"KPI {kpi.id!r} is yearly but reviews are quarterly",
-                               "performance_review", _at(loaded, "kpis", i, "period")))
+        reviewed_per = deal.performance_review.period if deal.performance_review else None
+        if reviewed_per is not None and kpi.period != reviewed_per:
+            out.append(Finding("warning", "kpi-period", f"KPI {kpi.id!r} is set per {_span(kpi.period)} but "
+                               f"performance is reviewed per {_span(reviewed_per)}: a scorecard compares each "
+                               "KPI with its target for the review period, so `review` refuses this deal; "
+                               "give the KPI the review's period (and a target for it) or change the cadence",
+                               "performance_review", _at(loaded, "kpis", i, "period")))  # fmt: skip
     ps = deal.profit_sharing
     if ps is not None:
         rates = [t.rate for t in ps.tiers]
@@ -211,7 +219,7 @@ def lint_result(
     unique = []
     for f in findings:
         key = (f.rule, f.topic)
-        if key in seen and f.rule not in ("kpi-smart", "yaml-comment-cut"):
+        if key in seen and f.rule not in ("kpi-smart", "kpi-period", "yaml-comment-cut"):
             continue
         seen.add(key)
         unique.append(f)

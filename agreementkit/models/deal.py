@@ -311,6 +311,11 @@ class PerformanceReview(Strict):
     improvement_plan_days: Days = 30
     incentive: Incentive | None = None
 
+    @property
+    def period(self) -> Period:
+        """The period one review covers: a quarter, or a half-year."""
+        return "half_year" if self.cadence == "half_yearly" else "quarter"
+
 
 class Contacts(Strict):
     supplier: Person

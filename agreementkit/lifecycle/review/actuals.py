@@ -91,7 +91,7 @@ class Actuals:
 def review_kind(deal: Deal) -> PeriodKind:
     """The period kind KPIs are reviewed in (quarter or half_year)."""
     review = deal.performance_review
-    return "half_year" if review is not None and review.cadence == "half_yearly" else "quarter"
+    return review.period if review is not None else "quarter"
 
 
 def _kpi_lookup(deal: Deal) -> dict[str, str]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agreementkit.errors import AgreementKitError, InputError, Problem, ValidationFailed
 from agreementkit.lifecycle.review.actuals import Actuals, load_actuals, out_of_bounds, review_kind
@@ -24,6 +25,9 @@ from agreementkit.lifecycle.review.settlement import settle
 from agreementkit.models.agreement import Localized
 from agreementkit.models.deal import PERIOD_MONTHS, Deal
 from agreementkit.render.formats import parse_format_list
+
+if TYPE_CHECKING:
+    from agreementkit.deal.yamlio import LoadedYaml
 
 FORMATS = ("docx", "pdf", "json", "csv")
 DEFAULT_FORMATS = ("docx", "pdf", "json")
@@ -87,6 +91,31 @@ def unusable_figures(deal: Deal, deal_path: Path) -> list[Problem]:
                 shown = f"{value:.3g}" if value.is_finite() else str(value)
                 problems.append(Problem(f"{shown} {why}; give the figure the agreement means", str(deal_path),
                                         None, f"kpis[{i}].{name}"))  # fmt: skip
+    return problems
+
+
+def periods_apart(deal: Deal, deal_path: Path, loaded: LoadedYaml | None = None) -> list[Problem]:
+    """KPIs whose period is not the review's: a scorecard cannot compare them with their targets.
+
+    The KPI schedule gives each KPI a target for its own period; the performance-review clause
+    assesses every KPI once per review period. A quarterly target cannot be met or missed by a
+    half-year's figure (nor a yearly one by a quarter's) without the agreement saying how to convert it.
+    """
+    review = deal.performance_review
+    if review is None:
+        return []
+    every = review.period.replace("_", "-")
+    problems = []
+    for i, kpi in enumerate(deal.kpis):
+        if kpi.period == review.period:
+            continue
+        message = (
+            f"KPI {kpi.id!r} has a target per {kpi.period.replace('_', '-')} but the agreement reviews "
+            f"performance per {every} (performance_review.cadence: {review.cadence}); give the KPI "
+            f"period: {review.period} with a target for that period, or a cadence that matches"
+        )
+        line = loaded.line_of(("kpis", i, "period")) if loaded else None
+        problems.append(Problem(message, str(deal_path), line, f"kpis[{i}].period"))
     return problems
 
 
@@ -171,11 +200,11 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 def run_review(request: ReviewRequest) -> Review:
     """Load, compute, render and write the review report and the settlement statement."""
-    from agreementkit.deal.load import load_deal
+    from agreementkit.deal.load import load_deal_located
     from agreementkit.fileio.output import ensure_writable, write_files
 
     started = time.perf_counter()
-    deal = load_deal(request.deal_path)
+    deal, loaded_yaml = load_deal_located(request.deal_path)
     try:
         period = parse_period(request.period)
     except ValueError as exc:
@@ -183,6 +212,9 @@ def run_review(request: ReviewRequest) -> Review:
     problems = unusable_figures(deal, request.deal_path)
     if problems:
         raise ValidationFailed(f"{request.deal_path}: KPI figures the review cannot compute with", problems)
+    apart = periods_apart(deal, request.deal_path, loaded_yaml)
+    if apart:
+        raise ValidationFailed(f"{request.deal_path}: KPIs the review cannot score", apart)
     kind = review_kind(deal)
     if not deal.kpis and deal.profit_sharing is None:
         raise InputError(f"{request.deal_path}: the deal has neither KPIs nor profit sharing to review")
