@@ -80,9 +80,8 @@ def _pt(value: float) -> Any:
 
 
 def _field(container: Any, label: str, value: str, bold_value: bool = False) -> Any:
-    from docx.shared import Cm
-
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
 
     p = _para(container)
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT

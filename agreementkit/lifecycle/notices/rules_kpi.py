@@ -159,7 +159,7 @@ def kpi_termination(ctx: NoticeContext, facts: Particulars) -> Body:
             f"the Agreement by {notice_days} days' written notice if they are still missed after the plan's implementation period.",
         ),
         loc(f"依本公司績效評估之結果，貴公司未達成下列指標（最近一期為{review.period}）：",
-            f"Our reviews found the following KPIs missed (the latest period being {review.period}):"),  # fmt: skip
+            f"Our reviews found the following KPIs missed (the latest period being {review.period}):"),
         *(miss_line(k, review.missed_periods.get(k.id, ())) for k in missed),
         loc(
             f"本公司已於{sent['zh-TW']}以書面通知貴公司提出改善計畫（至遲{due_day['zh-TW']}提出），並提供約定之協助；貴公司於改善計畫執行期間屆滿後，"
