@@ -9,19 +9,24 @@ clause number is the one the drafted example agreement gives the clause.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agreementkit.cli import main
 from agreementkit.deal.load import load_deal
 from agreementkit.errors import NoticeRefused
 from agreementkit.lifecycle.notices.body import Particulars
+from agreementkit.lifecycle.notices.context import NoticeContext
 from agreementkit.lifecycle.notices.model import Letter, NoticeKind
 from agreementkit.lifecycle.notices.review_input import load_review
 from agreementkit.lifecycle.notices.service import NoticeRequest, compose
-from agreementkit.lifecycle.review.service import clause_labels
+from agreementkit.lifecycle.review.citations import Citer
+from agreementkit.lifecycle.review.service import clause_labels, contract_terms
 from tests.conftest import BILINGUAL_ALLIANCE, EN_RESELLER, EXAMPLES, ZH_DISTRIBUTOR
 
 ACTUALS = EXAMPLES / "distributor-zh-TW-actuals.csv"
@@ -127,7 +132,7 @@ def test_termination_for_convenience_gives_the_notice_period() -> None:
 
 
 def test_renewal_notice_is_refused_when_renewal_is_automatic_and_drafted_when_it_is_not() -> None:
-    with pytest.raises(NoticeRefused, match="renews automatically under Clause 17.2"):
+    with pytest.raises(NoticeRefused, match=r"renews automatically under Clause 17\.2"):
         letter("renewal", ZH_DISTRIBUTOR, dt.date(2027, 6, 1))
     # The reseller runs 36 months from 2027-03-01 to 2030-02-28 and does not renew by itself; a wish
     # to renew must be received 60 days before: 2030-02-28 − 60 days = 2029-12-30 (28 back to 01-31, 31 to 12-31, 1 more).
@@ -205,3 +210,27 @@ def test_english_and_bilingual_letters() -> None:
 def test_a_notice_before_the_agreement_is_in_force_is_refused() -> None:
     with pytest.raises(NoticeRefused, match="not yet in force"):
         letter("cure", BILINGUAL_ALLIANCE, dt.date(2027, 3, 10), Particulars(reason="x"))
+
+
+@given(st.dates(min_value=dt.date(2027, 1, 1), max_value=dt.date(2028, 12, 1)), st.integers(min_value=1, max_value=120))
+@settings(max_examples=200, deadline=None)
+def test_days_after_receipt_leave_at_least_the_days_and_end_on_a_working_day(receipt: dt.date, days: int) -> None:
+    from agreementkit.lifecycle.deadlines.calendar_math import is_business_day
+    from agreementkit.lifecycle.notices.context import days_after_receipt
+
+    ctx = _context()
+    period = days_after_receipt(ctx, receipt, days)
+    assert period.nominal - receipt == dt.timedelta(days=days)  # the day of receipt is not counted
+    assert period.end >= period.nominal and is_business_day(period.end)
+    # only rest days lie between the nominal last day and the one that replaces it
+    day = period.nominal
+    while day < period.end:
+        assert not is_business_day(day)
+        day += dt.timedelta(days=1)
+
+
+@functools.cache
+def _context() -> NoticeContext:
+    deal = load_deal(ZH_DISTRIBUTOR)
+    labels, terms, _ = contract_terms(deal)
+    return NoticeContext(deal, Citer(labels), terms, {"zh-TW": "", "en": ""}, dt.date(2027, 3, 10), "supplier", "zh-TW")

@@ -124,3 +124,9 @@ def test_unusable_options_are_input_errors(tmp_path: Path) -> None:
     code, _, err = run("improvement-plan", str(ZH_DISTRIBUTOR), "--review", str(ZH_DISTRIBUTOR), "-o", str(tmp_path))
     assert code == 2 and "not a review JSON file" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reason_with_control_characters_is_refused(tmp_path: Path) -> None:
+    code, _, err = run("cure", str(ZH_DISTRIBUTOR), "--date", "2027-03-10", "--reason", "late\x07", "-o", str(tmp_path))
+    assert code == 2 and "U+0007" in err
+    assert list(tmp_path.iterdir()) == []

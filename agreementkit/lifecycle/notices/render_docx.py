@@ -20,7 +20,7 @@ from agreementkit.models.common import Lang
 from agreementkit.render.docx import CJK
 
 GREY = "555555"
-LINE_SPACING = 1.25  # tighter than the agreement's body: a letter should fit on a page or two
+LINE_SPACING_PT = 18  # exact: CJK faces would otherwise open the lines wider than the agreement body
 CJK_EM_CM = 12 * 2.54 / 72  # one full-width character of the 12 pt body text
 
 
@@ -54,7 +54,7 @@ def _bottom_rule(paragraph: Any) -> None:
 
 def _para(container: Any, style: str = "AK Body") -> Any:
     paragraph = container.add_paragraph(style=style)
-    paragraph.paragraph_format.line_spacing = LINE_SPACING
+    paragraph.paragraph_format.line_spacing = _pt(LINE_SPACING_PT)
     return paragraph
 
 
@@ -134,12 +134,11 @@ def _letter(container: Any, v: LetterView, in_grid: bool = False) -> None:
         _field(container, "", "Yours faithfully,").paragraph_format.space_before = _pt(10)
     sig = _para(container, "AK Signature")
     sig.paragraph_format.left_indent = Cm(8.0) if zh and not in_grid else Cm(0)
-    sig.paragraph_format.space_before = _pt(18)
+    sig.paragraph_format.space_before = _pt(12)
     sig.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(sig, v.sender, bold=True)
     sig.add_run().add_break()
     _run(sig, ("代表人　" if zh else "") + v.representative)
-    sig.add_run().add_break()
     sig.add_run().add_break()
     _run(sig, "（公司印鑑及代表人簽章）" if zh else "(signature and company seal)", size=9, colour=GREY)
 

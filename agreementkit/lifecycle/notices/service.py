@@ -7,6 +7,7 @@ output (tests and other programs use it).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from agreementkit.models.deal import Deal
 from agreementkit.render.formats import parse_format_list
 
 FORMATS = ("docx", "pdf")
+MAX_REASON_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,17 @@ class NoticeRequest:
     plan_notice: dt.date | None = None
     force: bool = False
     library_dir: Path | None = None
+
+
+def check_reason(reason: str | None) -> None:
+    """``--reason`` is one paragraph of text: line breaks become spaces, other control characters are refused."""
+    if reason is None:
+        return
+    bad = sorted({f"U+{ord(ch):04X}" for ch in reason if unicodedata.category(ch) in ("Cc", "Cs", "Co") and not ch.isspace()})
+    if bad:
+        raise InputError(f"--reason: contains control or private-use characters ({', '.join(bad)}); give plain text")
+    if len(reason) > MAX_REASON_CHARS:
+        raise InputError(f"--reason: {len(reason)} characters; at most {MAX_REASON_CHARS} (one paragraph of the letter)")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -101,6 +114,7 @@ def run_notice(request: NoticeRequest) -> Letter:
         raise InputError(f"--ground applies to termination notices only, not to a {request.kind} notice")
     if request.kind == "termination" and request.ground is None:
         raise InputError("a termination notice needs --ground breach|convenience|kpi|insolvency|change-of-control")
+    check_reason(request.reason)
     deal = load_deal(request.deal_path)
     review = load_review(request.review_path, deal) if request.review_path is not None else None
     facts = Particulars(request.reason, request.ground, request.cure_notice, request.plan_notice, review)
