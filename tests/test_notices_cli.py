@@ -130,3 +130,21 @@ def test_a_reason_with_control_characters_is_refused(tmp_path: Path) -> None:
     code, _, err = run("cure", str(ZH_DISTRIBUTOR), "--date", "2027-03-10", "--reason", "late\x07", "-o", str(tmp_path))
     assert code == 2 and "U+0007" in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ('{"schema": "agreementkit/review/v1", "agreement": "AK-2027-001"}', "incomplete review JSON"),
+        ('{"schema": "agreementkit/review/v1", "agreement": "OTHER-1"}', "not of this deal's 'AK-2027-001'"),
+        ('{"schema": "agreementkit/settlement/v1"}', "not a KPI review"),
+        ("[1, 2", "not a review JSON file"),
+    ],
+)
+def test_a_broken_or_foreign_review_json_is_an_input_error(content: str, message: str, tmp_path: Path) -> None:
+    review = tmp_path / "review.json"
+    review.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run("improvement-plan", str(ZH_DISTRIBUTOR), "--date", "2027-10-15", "--review", str(review), "-o", str(out))
+    assert code == 2 and message in err, err
+    assert not out.exists() or list(out.iterdir()) == []

@@ -109,7 +109,7 @@ def load_review(path: Path, deal: Deal) -> ReviewFile:
         raise InputError(f"{path}: the review is of agreement {data.get('agreement')!r}, not of this deal's {number!r}")
     try:
         review = _parse(data, path)
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise InputError(f"{path}: incomplete review JSON (missing or malformed {exc}); write it again with `agreementkit review`") from None
     known = {k.id for k in deal.kpis}
     unknown = [k.id for k in review.kpis if k.id not in known]
