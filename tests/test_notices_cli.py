@@ -148,3 +148,8 @@ def test_a_broken_or_foreign_review_json_is_an_input_error(content: str, message
     code, _, err = run("improvement-plan", str(ZH_DISTRIBUTOR), "--date", "2027-10-15", "--review", str(review), "-o", str(out))
     assert code == 2 and message in err, err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_language_the_deal_lacks_text_for_is_refused(tmp_path: Path) -> None:
+    code, _, err = run("cure", str(ZH_DISTRIBUTOR), "--date", "2027-03-10", "--reason", "x", "--lang", "en", "-o", str(tmp_path))
+    assert code == 2 and "lacks text needed for --lang en" in err

@@ -77,6 +77,10 @@ def compose(request: NoticeRequest, deal: Deal, particulars: Particulars) -> Let
     labels, terms, note = contract_terms(deal, request.library_dir)
     if note is not None:
         raise NoticeRefused(f"{request.deal_path}: {note}; a notice must cite the drafted agreement's clause numbers")
+    from agreementkit.drafting.service import languages_for
+
+    # A letter in a language the deal lacks text for is refused as a draft in it would be.
+    languages_for(deal, request.lang)
     mode: LetterMode = request.lang or deal.agreement.language
     ctx = NoticeContext(deal, Citer(labels), terms, _title(deal, request.library_dir), request.date,
                         request.sender, mode)  # fmt: skip
