@@ -100,3 +100,12 @@ class RegisterRefused(RegisterError):
     """The register refuses a change: unknown agreement ID, status change the state machine forbids (exit 12)."""
 
     exit_code = 12
+
+
+class NoticeRefused(AgreementKitError):
+    """A notice the agreement gives no basis for, or one that would be late (exit 6).
+
+    The message names the clause the agreement lacks or the deadline the notice missed.
+    """
+
+    exit_code = 6

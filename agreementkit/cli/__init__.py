@@ -2,6 +2,7 @@
 
 Exit codes: 0 success; 1 the checker found blocking problems; 2 unusable input (bad deal file,
 unreadable document); 3 clause-library problem; 4 output exists (use --force); 5 rendering failed;
+6 notice refused (the agreement gives no basis for it, or it would be late);
 10 register database unusable (cannot open, bad URL, locked too long); 11 register database has a newer
 schema than this agreementkit; 12 register refused the change (unknown ID, status change not allowed).
 """
@@ -16,6 +17,7 @@ from agreementkit.cli.check import check
 from agreementkit.cli.draft import draft
 from agreementkit.cli.errors import Program
 from agreementkit.cli.library import library
+from agreementkit.cli.notice import notice
 from agreementkit.cli.register import register
 from agreementkit.cli.review import review
 from agreementkit.cli.schema import schema
@@ -28,5 +30,5 @@ def main() -> None:
 
 
 # Every command is registered here, on the group's side, so no command module imports the group.
-for command in (draft, check, review, amend, schema, library, register):
+for command in (draft, check, review, amend, notice, schema, library, register):
     main.add_command(command)

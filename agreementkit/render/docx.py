@@ -746,3 +746,23 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     raw = io.BytesIO()
     doc.save(raw)
     return normalize_zip(raw.getvalue())
+
+
+def base_document(options: DocxOptions | None = None) -> Any:
+    """A python-docx document with the agreement template's styles and fonts, and nothing else.
+
+    For documents that should look like the drafted agreement (notice letters): the same page,
+    styles (Normal, Title, AK Body, AK Cell Body …), East Asian and Latin fonts and font table; the
+    template's header and footer placeholders are emptied.
+    """
+    from docx import Document
+
+    options = options or DocxOptions()
+    doc = Document(str(options.template or bundled_dir("templates") / "docx" / "agreement.docx"))
+    _apply_fonts(doc, options, english_numbering=False)
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            for paragraph in part.paragraphs:
+                for run in paragraph.runs:
+                    run.text = ""
+    return doc

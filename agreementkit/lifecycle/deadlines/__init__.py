@@ -1,0 +1,1 @@
+"""Deadlines that follow from an agreement's own terms, and their iCalendar export."""
