@@ -14,6 +14,10 @@ For each synthetic case it reports, in a fresh process each time:
 * ``direct``: WeasyPrint rendering the very same HTML + font CSS with its default fetcher and no
   glyph check — the floor agreementkit's renderer is measured against (target: within 10 %).
 
+and, for the example, the other floor: LibreOffice (``soffice --headless --convert-to pdf``, when
+installed) converting the DOCX agreementkit drafts from the same deal, as a cold process with a
+profile made once beforehand — what a user would otherwise do to get a PDF.
+
 Peak memory is the process's maximum resident set size. Not a test: timings depend on the machine.
 """
 
@@ -99,6 +103,40 @@ def _cli_example(runs: int) -> dict[str, float] | None:
     return {"cold": statistics.median(times), "maxrss_mb": max(rss), "bytes": size, "pages": pages}
 
 
+def _libreoffice_example(runs: int) -> dict[str, float] | None:
+    """Cold ``soffice --convert-to pdf`` of the example's DOCX (profile created once, not timed)."""
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    deal = REPO / "examples" / "distributor-zh-TW.yaml"
+    times, rss = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        draft = [sys.executable, "-c", "from agreementkit.cli import main; main()", "draft", str(deal),
+                 "-o", str(work), "--force"]  # fmt: skip
+        subprocess.run(draft, check=True, capture_output=True, cwd=REPO)
+        docx = work / "distributor-zh-TW.docx"
+        profile = f"-env:UserInstallation={(work / 'lo-profile').as_uri()}"
+        convert = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(work / "lo"), str(docx)]
+        subprocess.run(convert, check=True, capture_output=True)  # first start writes the profile
+        for _ in range(runs):
+            start = os.times().elapsed
+            proc = subprocess.Popen(convert, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            times.append(os.times().elapsed - start)
+            if status != 0:
+                return None
+            rss.append(usage.ru_maxrss / 1024)
+        pdf = work / "lo" / "distributor-zh-TW.pdf"
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(str(pdf)).pages)
+        size = pdf.stat().st_size
+    return {"cold": statistics.median(times), "maxrss_mb": max(rss), "bytes": size, "pages": pages}
+
+
 def main() -> None:
     """Run every case and print a table (and JSON with --json)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -110,6 +148,9 @@ def main() -> None:
     example = _cli_example(args.runs)
     if example:
         results["example zh-TW distributor (CLI)"] = example
+    office = _libreoffice_example(args.runs)
+    if office:
+        results["example zh-TW: LibreOffice DOCX→PDF"] = office
     # Synthetic agreements sized to about 25 pages.
     cases = {"25 pages zh-TW": (("zh-TW",), 87, 40), "25 pages bilingual": (("zh-TW", "en"), 60, 30)}
     for name, (langs, articles, rows) in cases.items():
@@ -127,6 +168,9 @@ def main() -> None:
     for name, r in results.items():
         warm = f"{r['warm']:7.2f}" if "warm" in r else f"{'-':>7}"
         print(f"{name:44} {int(r['pages']):5d} {r['cold']:7.2f} {warm} {r['maxrss_mb']:8.0f} {r['bytes'] / 1024:8.0f}")
+    if example and office:
+        print(f"example: agreementkit PDF cold / LibreOffice converting our DOCX = "
+              f"{example['cold'] / office['cold']:.2f}")
     for name in cases:
         ours, direct = results[f"{name} [agreementkit]"], results[f"{name} [direct]"]
         print(f"{name}: agreementkit warm / WeasyPrint direct = {ours['warm'] / direct['warm']:.2f}")
