@@ -60,8 +60,8 @@ def outcome_problem(result: Result) -> str | None:
         return f"{type(result.exception).__name__} escaped:\n{detail[-3000:]}"
     if "Traceback (most recent call last)" in output:
         return f"traceback printed:\n{output[-2000:]}"
-    if not 0 <= result.exit_code <= 5:
-        return f"exit code {result.exit_code} is outside 0-5:\n{output[-1000:]}"
+    if not 0 <= result.exit_code <= 6:  # 6: a notice refused (late, or no basis in the agreement)
+        return f"exit code {result.exit_code} is outside 0-6:\n{output[-1000:]}"
     if not output.strip():
         return f"exit {result.exit_code} without any message"
     return None

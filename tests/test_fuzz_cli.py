@@ -7,7 +7,7 @@ Example counts are small by default so CI stays fast; one command runs a long ca
 
     FUZZ_EXAMPLES=2000 python -m pytest tests/test_fuzz_cli.py -p no:randomly
 
-``FUZZ_EXAMPLES`` is the number of examples for each of the five targets. With
+``FUZZ_EXAMPLES`` is the number of examples for each of the six targets. With
 ``FUZZ_COLLECT=DIR`` failures do not stop the run: each failing input is saved in ``DIR`` with
 the command and what went wrong (promote real ones to tests/data/fuzz_regressions/, which
 :func:`test_fuzz_regressions` replays on every run), and the run fails at the end if any were
@@ -393,6 +393,31 @@ def test_fuzz_library(data: st.DataObject) -> None:
         return [*command, "--library", str(lib)], {f"lib/{rel}": encoded}
 
     run_case("library", build)
+
+
+NOTICE_KINDS = ("renewal", "non-renewal", "cure", "termination", "improvement-plan")
+
+
+@FUZZ
+@given(st.data())
+def test_fuzz_notice(data: st.DataObject) -> None:
+    """Mutated example deals through notice (every kind, dates around the term's deadlines)."""
+    source = data.draw(st.sampled_from(DEALS), label="deal")
+    encoded = mutated_yaml(data, source, 4)
+    if encoded is None:
+        return
+    kind = data.draw(st.sampled_from(NOTICE_KINDS), label="kind")
+    date = data.draw(st.sampled_from(["2027-03-10", "2028-10-02", "2028-10-03", "2026-01-01", "2999-12-31",
+                                      "2027-02-30", "0001-01-01", "x"]), label="date")  # fmt: skip
+    extra = data.draw(st.sampled_from([[], ["--ground", "breach"], ["--ground", "convenience"],
+                                       ["--ground", "kpi"], ["--lang", "en"], ["--reason", "\x00\u202e"]]),
+                      label="options")  # fmt: skip
+
+    def build(work: Path) -> tuple[list[str], dict[str, bytes]]:
+        deal = str(work / "deal.yaml")
+        return ["notice", kind, deal, "--date", date, *extra, "-o", str(work / "out")], {"deal.yaml": encoded}
+
+    run_case("notice", build)
 
 
 @FUZZ
