@@ -289,3 +289,18 @@ def test_bad_input_is_one_readable_message_and_an_exit_code(
     assert "Traceback" not in result.output
     assert words in result.stderr
     assert result.stdout == ""
+
+
+def test_a_signed_amendment_replaces_the_original_and_ended_agreements_drop_out(db: str) -> None:
+    v2 = EXAMPLES / "distributor-zh-TW-v2.yaml"
+    added = cli("register", "--db", db, "add", str(v2), "--amends", "1", "--status", "signed")
+    assert added.exit_code == 0, added.output
+    data = due_json("--db", db, *WINDOW)
+    notices = {(d["agreement"]["register_id"], d["date"]) for d in data["deadlines"] if d["key"] == "term-0"}
+    # Agreement 1 (90 days) is superseded by agreement 4 (120 days: 2028-12-31 − 120 = 2028-09-02);
+    # the alliance (agreement 3) keeps its 2028-12-31.
+    assert notices == {(4, "2028-09-02"), (3, "2028-12-31")}
+    ended = cli("register", "--db", db, "set-status", "3", "terminated", "--note", "ended by agreement")
+    assert ended.exit_code == 0, ended.output
+    numbers = {d["agreement"]["number"] for d in due_json("--db", db, *WINDOW)["deadlines"]}
+    assert numbers == {"AK-2027-001", "RS-2027-014"}
