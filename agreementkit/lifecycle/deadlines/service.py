@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agreementkit.errors import InputError
+from agreementkit.library.loader import Library
 from agreementkit.lifecycle.deadlines.compute import compute_deadlines
 from agreementkit.lifecycle.deadlines.model import Deadline, Events
 from agreementkit.lifecycle.deadlines.sources import Source, from_files, from_register
@@ -93,8 +94,9 @@ def collect(request: DueRequest) -> DueResult:
         )
     found: list[Deadline] = []
     notes = []
+    library = Library.open(request.library_dir)  # once: it caches the clauses it has read
     for source in sources:
-        labels, note = clause_labels(source.deal, request.library_dir)
+        labels, note = clause_labels(source.deal, library=library)
         if note:
             notes.append(f"{source.ref.label}: {note}")
         found += compute_deadlines(
