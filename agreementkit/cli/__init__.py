@@ -13,8 +13,10 @@ import click
 
 from agreementkit import __version__
 from agreementkit.cli.amend import amend
+from agreementkit.cli.calendar import calendar
 from agreementkit.cli.check import check
 from agreementkit.cli.draft import draft
+from agreementkit.cli.due import due
 from agreementkit.cli.errors import Program
 from agreementkit.cli.library import library
 from agreementkit.cli.notice import notice
@@ -30,5 +32,5 @@ def main() -> None:
 
 
 # Every command is registered here, on the group's side, so no command module imports the group.
-for command in (draft, check, review, amend, notice, schema, library, register):
+for command in (draft, check, review, amend, notice, schema, library, register, due, calendar):
     main.add_command(command)

@@ -49,14 +49,20 @@ def period_end(start: dt.date, months: int) -> dt.date:
     return shifted - dt.timedelta(days=1)
 
 
-@lru_cache(maxsize=256)
-def _tw_holidays(year: int) -> dict[dt.date, str]:
-    return dict(holidays.country_holidays("TW", years=year, categories=("public",)).items())
+_HOLIDAY_LANGUAGES = {"zh-TW": "zh_TW", "en": "en_US"}
 
 
-def holiday_name(day: dt.date) -> str | None:
-    """The Taiwanese public holiday on ``day`` (English name from the ``holidays`` package), or None."""
-    return _tw_holidays(day.year).get(day)
+@lru_cache(maxsize=512)
+def _tw_holidays(year: int, lang: str) -> dict[dt.date, str]:
+    table = holidays.country_holidays(
+        "TW", years=year, categories=("public",), language=_HOLIDAY_LANGUAGES.get(lang, "en_US")
+    )
+    return dict(table.items())
+
+
+def holiday_name(day: dt.date, lang: str = "en") -> str | None:
+    """The Taiwanese public holiday on ``day`` ('Chinese New Year' / '春節'), or None."""
+    return _tw_holidays(day.year, lang).get(day)
 
 
 def is_business_day(day: dt.date) -> bool:
@@ -80,10 +86,10 @@ def previous_business_day(day: dt.date) -> dt.date:
 
 def why_not_business_day(day: dt.date, lang: str = "en") -> str | None:
     """'Saturday', 'Chinese New Year' ... : why ``day`` is not a business day, or None if it is one."""
-    name = holiday_name(day)
+    name = holiday_name(day, lang)
     weekday = WEEKDAY_NAMES["zh-TW" if lang == "zh-TW" else "en"][day.weekday()]
     if name is not None:
-        return f"{weekday}, {name}" if day.weekday() >= 5 else name
+        return f"{weekday}{'、' if lang == 'zh-TW' else ', '}{name}" if day.weekday() >= 5 else name
     if day.weekday() >= 5:
         return weekday
     return None

@@ -28,6 +28,7 @@ from agreementkit.render.formats import parse_format_list
 
 if TYPE_CHECKING:
     from agreementkit.deal.yamlio import LoadedYaml
+    from agreementkit.library.loader import Library
 
 FORMATS = ("docx", "pdf", "json", "csv")
 DEFAULT_FORMATS = ("docx", "pdf", "json")
@@ -48,21 +49,27 @@ class ReviewRequest:
     review_date: dt.date | None = None
 
 
-def clause_labels(deal: Deal, library_dir: Path | None = None) -> tuple[dict[str, Localized], str | None]:
-    """Clause id → number label from the assembled agreement, and a note when it could not be assembled."""
-    labels, _terms, note = contract_terms(deal, library_dir)
+def clause_labels(
+    deal: Deal, library_dir: Path | None = None, library: Library | None = None
+) -> tuple[dict[str, Localized], str | None]:
+    """Clause id → number label from the assembled agreement, and a note when it could not be assembled.
+
+    ``library``: one already open (callers labelling many deals open it once), else ``library_dir``'s.
+    """
+    labels, _terms, note = contract_terms(deal, library_dir, library)
     return labels, note
 
 
 def contract_terms(
-    deal: Deal, library_dir: Path | None = None
+    deal: Deal, library_dir: Path | None = None, library: Library | None = None
 ) -> tuple[dict[str, Localized], PartyTerms, str | None]:
     """Clause labels and the parties' names as the agreement has them, and a note if it could not be assembled."""
     from agreementkit.drafting.assemble import assemble
     from agreementkit.library.loader import Library
 
     # A library that cannot be opened (a wrong --library folder) is the user's to fix: its error stands.
-    library = Library.open(library_dir)
+    if library is None:
+        library = Library.open(library_dir)
     try:
         outline = library.outline(deal.agreement.type)
         terms = PartyTerms(outline.supplier_label.as_dict(), outline.partner_label.as_dict())
