@@ -70,12 +70,17 @@ EXPECTED: set[tuple[str, str, str, dt.date]] = {
     # → Dec 31 is 90) = 2028-12-31.
     ("SA-2027-003", "non_renewal_notice", "term-0", D(2028, 12, 31)),
     ("SA-2027-003", "renewal", "term-1", D(2029, 4, 1)),
-    # Half-yearly reviews, report_days not given → 15 (the deal schema's default).
-    ("SA-2027-003", "kpi_review_end", "2028-H1", D(2028, 6, 30)),
-    ("SA-2027-003", "scorecard_due", "2028-H1", D(2028, 7, 15)),
-    ("SA-2027-003", "kpi_review_end", "2028-H2", D(2028, 12, 31)),
-    ("SA-2027-003", "scorecard_due", "2028-H2", D(2029, 1, 15)),
-    ("SA-2027-003", "kpi_review_end", "2029-H1", D(2029, 6, 30)),
+    # Quarterly reviews (the KPIs are set per quarter), report_days not given → 15 (the schema's
+    # default); 2028-Q1's scorecard (Apr 15) is before today, 2029-Q2's (Jul 15) after the window.
+    ("SA-2027-003", "kpi_review_end", "2028-Q2", D(2028, 6, 30)),
+    ("SA-2027-003", "scorecard_due", "2028-Q2", D(2028, 7, 15)),
+    ("SA-2027-003", "kpi_review_end", "2028-Q3", D(2028, 9, 30)),
+    ("SA-2027-003", "scorecard_due", "2028-Q3", D(2028, 10, 15)),
+    ("SA-2027-003", "kpi_review_end", "2028-Q4", D(2028, 12, 31)),
+    ("SA-2027-003", "scorecard_due", "2028-Q4", D(2029, 1, 15)),
+    ("SA-2027-003", "kpi_review_end", "2029-Q1", D(2029, 3, 31)),
+    ("SA-2027-003", "scorecard_due", "2029-Q1", D(2029, 4, 15)),
+    ("SA-2027-003", "kpi_review_end", "2029-Q2", D(2029, 6, 30)),
     # Quarterly revenue share, statement_days 15, payment_days 30 (same arithmetic as AK-2027-001).
     ("SA-2027-003", "statement_due", "2028-Q2", D(2028, 7, 15)),
     ("SA-2027-003", "payment_due", "2028-Q2", D(2028, 8, 14)),
