@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from jinja2 import Template, TemplateError, Undefined
+from jinja2.environment import TemplateExpression
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreementkit.errors import TemplateRenderError
@@ -37,6 +38,12 @@ def _compiled(source: str) -> Template:
     return env().from_string(source)
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled_expression(expression: str) -> TemplateExpression:
+    """Compile a clause expression (``when``, ``from``) once, in the sandbox; Undefined is kept, not None."""
+    return env().compile_expression(expression, undefined_to_none=False)
+
+
 def _where(exc: TemplateError) -> str:
     line = getattr(exc, "lineno", None)
     return f" (line {line} of the body)" if line else ""
@@ -45,7 +52,7 @@ def _where(exc: TemplateError) -> str:
 def evaluate(expression: str, context: Mapping[str, Any], clause_id: str, what: str) -> Any:
     """Evaluate a Jinja expression from a clause file in the sandbox."""
     try:
-        result = env().compile_expression(expression, undefined_to_none=False)(**context)
+        result = _compiled_expression(expression)(**context)
         if isinstance(result, Undefined):  # testing it later would raise outside this handler
             result._fail_with_undefined_error()
         return result
