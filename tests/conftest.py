@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,13 @@ EXAMPLES = REPO / "examples"
 ZH_DISTRIBUTOR = EXAMPLES / "distributor-zh-TW.yaml"
 EN_RESELLER = EXAMPLES / "reseller-en.yaml"
 BILINGUAL_ALLIANCE = EXAMPLES / "alliance-bilingual.yaml"
+
+
+# The on-disk library cache of a test session (and of its CLI subprocesses) lives in a temporary
+# folder, set before any test module is imported, so tests never read or fill the user's cache.
+_CACHE_DIR = tempfile.mkdtemp(prefix="agreementkit-test-cache-")
+os.environ["AGREEMENTKIT_CACHE_DIR"] = _CACHE_DIR
+atexit.register(shutil.rmtree, _CACHE_DIR, True)
 
 
 def in_ci() -> bool:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from jinja2 import Template, TemplateError, Undefined
+from jinja2.environment import TemplateExpression
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreementkit.errors import TemplateRenderError
@@ -38,8 +39,8 @@ def _compiled(source: str) -> Template:
 
 
 @functools.lru_cache(maxsize=4096)
-def _compiled_expression(expression: str) -> Any:
-    """Compile a clause file's expression (condition, variable source) once per process."""
+def _compiled_expression(expression: str) -> TemplateExpression:
+    """Compile a clause expression (``when``, ``from``) once, in the sandbox; Undefined is kept, not None."""
     return env().compile_expression(expression, undefined_to_none=False)
 
 

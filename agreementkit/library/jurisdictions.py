@@ -34,6 +34,7 @@ from pydantic import Field, model_validator
 from agreementkit.deal.validation import validate_document
 from agreementkit.deal.yamlio import load_yaml
 from agreementkit.errors import AgreementKitError, LibraryError
+from agreementkit.library.filecache import Stamp, stamp
 from agreementkit.library.resources import bundled_dir
 from agreementkit.models.common import Lang, Strict, Text
 
@@ -204,7 +205,9 @@ def _read(path: Path) -> JurisdictionTable:
 
 
 @functools.lru_cache(maxsize=16)
-def _load(folder: Path | None) -> JurisdictionTable:
+def _load(folder: Path | None, stamps: tuple[Stamp | None, ...]) -> JurisdictionTable:
+    """The table once per process for each (folder, the files' mtime and size)."""
+    del stamps  # part of the cache key only
     bundled = bundled_dir("clause_library") / TABLE_FILE
     if not bundled.is_file():
         raise LibraryError(f"{bundled}: the bundled jurisdiction table is missing")
@@ -218,7 +221,9 @@ def _load(folder: Path | None) -> JurisdictionTable:
 
 def load_table(folder: Path | None = None) -> JurisdictionTable:
     """The bundled table, overlaid by ``folder``/jurisdictions.yaml when that file exists."""
-    return _load(folder.resolve() if folder is not None else None)
+    folder = folder.resolve() if folder is not None else None
+    files = [bundled_dir("clause_library") / TABLE_FILE, *([folder / TABLE_FILE] if folder is not None else [])]
+    return _load(folder, tuple(stamp(f) if f.is_file() else None for f in files))
 
 
 def load_jurisdictions(folder: Path | None = None) -> Mapping[str, Jurisdiction]:

@@ -14,15 +14,17 @@ jurisdictions.yaml replaces the bundled entry with the same code.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
 from agreementkit.deal.validation import validate_document
-from agreementkit.deal.yamlio import load_yaml
+from agreementkit.deal.yamlio import load_yaml_bytes
 from agreementkit.errors import AgreementKitError, LibraryError
+from agreementkit.library import filecache
 from agreementkit.library.jurisdictions import JurisdictionTable, load_table
 from agreementkit.library.lawcontext import law_context, tax_context
 from agreementkit.library.resources import bundled_dir
@@ -34,16 +36,38 @@ SPECIAL_FOLDERS = ("outlines", "playbooks")
 M = TypeVar("M", bound=BaseModel)
 
 
-def _load_checked(model: type[M], path: Path, what: str) -> M:
+def _load_checked(model: type[M], path: Path, raw: bytes, what: str) -> M:
     """Parse a library file quickly; only when it is invalid, parse again for line numbers."""
     try:
-        return validate_document(model, load_yaml(path, what, with_lines=False), what)
+        return validate_document(model, load_yaml_bytes(raw, path, what, with_lines=False), what)
     except AgreementKitError:
         pass
     try:
-        return validate_document(model, load_yaml(path, what), what)
+        return validate_document(model, load_yaml_bytes(raw, path, what), what)
     except AgreementKitError as exc:  # a bad library file is a library problem, not the user's deal
         raise LibraryError(f"{path}: invalid {what}: {'; '.join(exc.lines())}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _load_cached(model: type[M], path: Path, file_stamp: filecache.Stamp, what: str) -> M:
+    """A library file parsed and validated once per process for each (path, mtime, size).
+
+    Before parsing, the on-disk cache (:mod:`agreementkit.library.filecache`, keyed on the file's
+    bytes) is asked; an invalid file raises, and a raised error is never cached.
+    """
+    del file_stamp  # part of the cache key only
+    raw = filecache.read_source(path, what)
+    cached = filecache.get(model, raw)
+    if cached is not None:
+        return cached
+    parsed = _load_checked(model, path, raw, what)
+    filecache.put(model, raw, parsed)
+    return parsed
+
+
+def load_library_file(model: type[M], path: Path, what: str) -> M:
+    """``path`` validated as ``model``, from the per-process cache unless the file changed since."""
+    return cast(M, _load_cached(model, path, filecache.stamp(path), what))
 
 
 @dataclass
@@ -107,7 +131,7 @@ class Library:
             path = self.clause_paths.get(clause_id)
             if path is None:
                 raise LibraryError(f"unknown clause id {clause_id!r}; run 'agreementkit library list'")
-            clause = _load_checked(ClauseFile, path, "clause file")
+            clause = load_library_file(ClauseFile, path, "clause file")
             if clause.id != clause_id:
                 raise LibraryError(
                     f"{path}: the clause id {clause.id!r} must match the file name {clause_id!r}"
@@ -125,6 +149,6 @@ class Library:
             path = self.outline_paths.get(agreement_type)
             if path is None:
                 raise LibraryError(f"no outline for agreement type {agreement_type!r} in {self.folders}")
-            outline = _load_checked(Outline, path, "outline")
+            outline = load_library_file(Outline, path, "outline")
             self._outlines[agreement_type] = outline
         return self._outlines[agreement_type]
