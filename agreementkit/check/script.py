@@ -26,6 +26,10 @@ SIMPLIFIED_ONLY = frozenset(
 # zh-dev measure 0.18-0.28 in Simplified and 0.0 in Traditional, as do all our Traditional texts.
 SIMPLIFIED_SHARE = 0.05
 MIN_HAN = 50
+# Words s2twp renders with a Taiwanese term of another meaning for the checker: 审核 (review,
+# approve) would become 稽核 (audit), which names audit rights. Written in Traditional first,
+# OpenCC leaves them as they are.
+KEEP_MEANING = {"审核": "審核"}
 
 
 @lru_cache(maxsize=2)
@@ -49,7 +53,13 @@ def simplified_converter(sample: str) -> Callable[[str], str] | None:
     if len(_HAN.findall(sample)) < MIN_HAN or simplified_share(sample) < SIMPLIFIED_SHARE:
         return None
     try:
-        convert: Callable[[str], str] = _converter("s2twp").convert
+        opencc_convert: Callable[[str], str] = _converter("s2twp").convert
     except ImportError:
         return None
+
+    def convert(text: str) -> str:
+        for simplified, traditional in KEEP_MEANING.items():
+            text = text.replace(simplified, traditional)
+        return opencc_convert(text)
+
     return convert

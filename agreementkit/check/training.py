@@ -208,9 +208,67 @@ def folds_of(n: int, k: int, seed: int = 0) -> list[int]:
     return folds
 
 
+_COMPANY_SUFFIXES = ("incorporated", "corporation", "company", "corp", "inc", "llc", "ltd", "plc", "co", "lp", "sa")
+
+
+def company_of(file: str) -> str:
+    """The company a CUAD file name belongs to, normalised (``CANOPETROLEUM_INC_12_13_2007-EX-…`` → ``canopetroleum``).
+
+    CUAD names a file ``<Company>_<filing date>_…`` or ``<Company>_-_<title>``: the company is
+    what comes before the first all-digit part (or before ``_-_``), in lower-case letters and
+    digits, without a trailing Inc / Corp / LLC / Ltd / ….
+    """
+    stem = file.rsplit(".", 1)[0]
+    head = stem.split("_-_", 1)[0] if "_-_" in stem else stem
+    parts: list[str] = []
+    for part in head.split("_"):
+        piece = part.split("-", 1)[0]
+        if not piece or piece.isdigit():
+            break
+        parts.append(piece)
+        if "-" in part:
+            break
+    name = "".join(ch for ch in "".join(parts or [head]).lower() if ch.isalnum())
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _COMPANY_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                name = name[: -len(suffix)]
+                stripped = True
+                break
+    return name
+
+
+def grouped_folds(groups: Sequence[str], k: int, seed: int = 0) -> list[int]:
+    """A fold number for each item such that items of one group always share a fold.
+
+    Groups are shuffled with a fixed seed, then each goes, largest first, to the fold holding
+    the fewest items so far (ties to the lowest fold number): balanced and reproducible.
+    """
+    sizes: dict[str, int] = {}
+    for g in groups:
+        sizes[g] = sizes.get(g, 0) + 1
+    order = sorted(sizes)
+    random.Random(seed).shuffle(order)
+    order.sort(key=lambda g: -sizes[g])  # stable: the shuffle breaks ties between equal sizes
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for g in order:
+        fold = min(range(k), key=lambda f: (load[f], f))
+        fold_of[g] = fold
+        load[fold] += sizes[g]
+    return [fold_of[g] for g in groups]
+
+
+def contract_folds(contracts: Sequence[LabelledContract], k: int) -> list[int]:
+    """Folds over ``contracts`` grouped by company (:func:`company_of`): no company is in two folds."""
+    return grouped_folds([company_of(c.name) for c in contracts], k)
+
+
 def out_of_fold(contracts: Sequence[LabelledContract], k: int) -> list[dict[str, float]]:
-    """Each contract's best probability per topic, from a model fitted without its fold."""
-    folds = folds_of(len(contracts), k)
+    """Each contract's best probability per topic, from a model fitted without its fold (grouped by company)."""
+    folds = contract_folds(contracts, k)
     best: list[dict[str, float]] = [{} for _ in contracts]
     for fold in range(k):
         model = fit([c for c, f in zip(contracts, folds, strict=True) if f != fold])
@@ -255,11 +313,12 @@ def train(contracts: Sequence[LabelledContract], k: int = 5) -> TopicModel:
 def main(argv: Sequence[str] | None = None) -> int:
     """Train on a CUAD-format folder and write the gzipped model."""
     parser = argparse.ArgumentParser(description="Train the checker's sentence model.")
-    parser.add_argument("--bench-dir", type=Path, required=True, help="folder with labels.jsonl and contracts/")
+    parser.add_argument("--bench-dir", type=Path, required=True, action="append",
+                        help="folder with labels.jsonl and contracts/ (repeat to train on several)")
     parser.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / "topic_model.json.gz")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
-    contracts = load_bench(args.bench_dir)
+    contracts = [c for folder in args.bench_dir for c in load_bench(folder)]
     model = train(contracts, args.folds)
     model = replace(model, meta={**model.meta, "trained_on": "CUAD v1 (The Atticus Project, CC BY 4.0), channel-like subset"})
     args.output.parent.mkdir(parents=True, exist_ok=True)

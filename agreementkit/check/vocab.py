@@ -21,7 +21,7 @@ S = r"[^.;\n]"  # inside an English sentence
 Z = r"[^。；\n]"  # inside a Chinese sentence
 EXCL = r"exclusive(?<!non-exclusive)(?<!non- exclusive)(?<!nonexclusive)(?<!non exclusive)"
 PERIOD = r"(?:\w+[- ])?(?:\(\d+\)\s*)?(?:days?|months?|years?|weeks?)"
-AGREEMENT = r"(?:本(?:契約|合約|協議|約)(?:書)?)"
+AGREEMENT = r"(?:本(?:契約|合約|協議|合同|約)(?:書)?)"  # 合同: mainland usage (s2twp keeps it)
 # A Chinese sentence that says a provision does NOT exist ("本合約不設最低進貨數量", "不另約定違約金",
 # "不構成獨家承諾", "建議售價僅供參考", "…之約定刪除"); used as an exclude by topics often stated negatively.
 # The English counterpart: "there is no minimum purchase requirement", "nothing in this Agreement shall
@@ -77,7 +77,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     "territory": {
         "heading": [r"\bterritor", r"區域|地區|(?:經銷|銷售|代理|營業|授權)範圍|商圈"],
         "en": [r"\bterritor(?:y|ies)\b"],
-        "zh": [r"(?:經銷|銷售|代理|授權)(?:區域|地區|範圍)", r"區域(?:為|限於|：|如下)", r"商圈保護"],
+        "zh": [r"(?:經銷|銷售|代理|授權)(?:區域|地區|範圍)", r"區域(?:為|限於|：|如下)", r"商圈保護",
+               rf"(?:只|僅|限)(?:在|於){Z}{{0,25}}(?:地區|區域|境內|國內|國家)(?:內)?{Z}{{0,6}}(?:有效|銷售|經銷|代理|使用|經營)",
+               rf"(?:銷往|銷售至|出口至|外銷至){Z}{{0,6}}(?:下列|以下|其他)?(?:國家|地區)"],
     },
     "products": {
         "heading": [r"^products?$", r"產品|商品"],
@@ -96,8 +98,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bright to use\b{S}{{0,60}}(?:trademarks?|marks?|names?|logos?|software|content|technology|materials|"
             r"know-how|patents?|intellectual property)",
         ],
-        "zh": [rf"授權{Z}{{0,40}}(?:使用|重製|散布|利用)", rf"授予{Z}{{0,30}}(?:使用權|授權|使用{Z}{{0,10}}之權)",
-               r"商標(?:使用)?授權", rf"(?:得|有權)(?:於{Z}{{0,20}})?使用{Z}{{0,20}}(?:商標|標章|名稱|標誌|軟體|素材)"],
+        "zh": [rf"(?<!未)(?<!未經)授權(?!的使用){Z}{{0,40}}(?:使用|重製|散布|利用)", rf"授予{Z}{{0,30}}(?:使用權|授權|使用{Z}{{0,10}}之權)",
+               r"商標(?:使用)?授權", rf"(?<!不)(?:得|有權)(?:於{Z}{{0,20}})?使用{Z}{{0,20}}(?:商標|標章|名稱|標誌|軟體|素材)",
+               rf"授(?:與|予){Z}{{0,30}}(?:製造|生產|銷售|使用|經銷){Z}{{0,30}}(?:權利|權)"],
         "exclude": [r"licen[cs]ed? (?:under the laws|to do business|by the state)|business licen[cs]e|driver's licen",
                     r"licensed? (?:professional|broker|dealer|insurance)"],
     },
@@ -115,7 +118,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [rf"(?:智慧財產權|著作(?:財產)?權|專利(?:申請)?權|所有權|商標權){Z}{{0,30}}(?:歸屬|屬於|歸)",
                rf"(?:讓與|移轉){Z}{{0,30}}(?:智慧財產|專利權|著作權|著作財產權|商標權)",
-               rf"(?:研發|開發|改良|創作){Z}{{0,30}}(?:成果|權利){Z}{{0,20}}(?:歸屬|屬於|歸)"],
+               rf"(?:研發|開發|改良|創作){Z}{{0,30}}(?:成果|權利){Z}{{0,20}}(?:歸屬|屬於|歸)",
+               rf"(?:品牌|商標|技術|專利|著作權|智慧財產權){Z}{{0,30}}(?:只|僅|均|皆)?(?:屬於|歸)(?:各自|許可方|授權方|甲方|乙方|雙方)",
+               rf"(?:技術|專利|商標){Z}{{0,20}}(?:的|之)合法(?:所有者|所有人|權利人)"],
         "exclude": [r"assign(?:s|ment)? (?:this agreement|its rights under this agreement)", r"(?:account|receivable)",
                     r"each party (?:shall|will) (?:own|retain)|\bretains?\b|confidential information",
                     rf"(?:原有|既有){Z}{{0,40}}(?:仍)?(?:歸|屬)"],
@@ -175,7 +180,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bcompeting (?:products?|businesses|business|services?|brands?|lines?)\b",
         ],
         "zh": [r"競業", rf"不得{Z}{{0,40}}(?:競爭|相同或類似|類似或相同|同類|替代)(?:之|性)?(?:產品|商品|業務|營業|服務|品牌)",
-               r"競爭(?:產品|商品|品牌|業務)"],
+               r"競爭(?:產品|商品|品牌|業務)", rf"不得{Z}{{0,60}}(?:有|具)競爭(?:關係|性)"],
         "exclude": [NEG_EN, NEG_ZH, r"competitive (?:pricing|prices|rates|bidding|advantage|position)", r"\bcompetent\b", r"may not compete"],
     },
     "non_solicit": {
@@ -237,7 +242,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "heading": [r"confidential", r"保密|機密"],
         "en": [r"\bconfidential information\b", r"\bconfidentiality\b",
                rf"\b(?:keep|hold|maintain|treat)\b{S}{{0,40}}\b(?:confidential|in (?:strict )?confidence|secret)\b"],
-        "zh": [r"保密", r"機密(?:資訊|資料)", r"營業秘密"],
+        "zh": [r"保密", r"機密(?:資訊|資料)", r"營業秘密",
+               rf"不(?:得)?(?:對外)?(?:公開|披露|揭露|洩露|透露){Z}{{0,10}}(?:或|及)?(?:向第三(?:方|人))?{Z}{{0,20}}(?:資料|資訊|內容|祕密|秘密)"],
     },
     "data_protection": {
         "heading": [r"data protection|privacy|personal (?:data|information)", r"個人資料|個資"],
@@ -284,7 +290,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [rf"賠償(?:責任)?(?:總額|上限|範圍)?{Z}{{0,40}}(?:以|不超過|不得超過|最高){Z}{{0,40}}為(?:上)?限",
                r"責任(?:上限|限制)", rf"(?:間接|衍生|附帶|懲罰性|特別)(?:性)?(?:損害|損失){Z}{{0,40}}(?:不負|免|不予)",
-               rf"不(?:負|承擔){Z}{{0,30}}(?:間接|衍生|附帶|特別|所失利益)"],
+               rf"不(?:負|承擔){Z}{{0,30}}(?:間接|衍生|附帶|特別|所失利益)",
+               rf"(?:賠償|罰金|違約金|責任){Z}{{0,10}}(?:總額|總計|累計|合計|上限){Z}{{0,20}}不(?:得|應)?(?:超過|逾|高於)",
+               rf"使用{Z}{{0,30}}(?:風險|後果){Z}{{0,30}}(?:由|自行){Z}{{0,20}}承擔{Z}{{0,40}}不(?:承擔|負)(?:任何)?(?:賠償)?責任"],
     },
     "indemnity": {
         "heading": [r"indemnif", r"賠償|補償"],
@@ -341,7 +349,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:each party|parties) (?:shall )?shares?\b{S}{{0,30}}\d+%",
         ],
         "zh": [r"回饋金", r"利潤(?:分配|分享|分成)", r"分潤", r"佣金", r"權利金", r"(?:營收|收入|營業額)(?:分享|分成|分配|拆分)",
-               r"拆帳", r"(?<!績效)(?:銷售)?獎勵金", r"(?:推介|轉介|推薦)(?:費|報酬|獎金)"],
+               r"拆[帳賬]", r"(?<!績效)(?:銷售)?獎勵金", r"(?:推介|轉介|推薦)(?:費|報酬|獎金)",
+               r"傭金|提成(?:費|比例)?", rf"分成(?:比例|費|收益|收入|款)|(?:收益|收入|利潤|營收|銷售額){Z}{{0,10}}(?:按|依){Z}{{0,10}}分成",
+               rf"支付{Z}{{0,20}}(?:相應|相關)?的?酬金"],
         "exclude": [r"royalty[- ]free", r"(?:exchange|european|trade|utilit\w*|public service) commission"],
     },
     "mdf": {
@@ -358,8 +368,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:books|records|accounts)\b{S}{{0,150}}\b(?:available|access|open)\b{S}{{0,60}}\b(?:inspect|examin|review|audit)",
             r"\baudit rights?\b", r"\b(?:such )?audits? (?:shall|will|may)\b",
         ],
-        "zh": [rf"(?:查核|稽核|檢查|查閱|審計|查帳){Z}{{0,30}}(?:帳冊|帳簿|帳目|紀錄|記錄|會計|報表|單據|憑證)",
-               rf"(?:帳冊|帳簿|帳目|會計紀錄|會計記錄|紀錄|記錄){Z}{{0,40}}(?:得|有權|供|接受|配合|提供){Z}{{0,20}}(?:查核|稽核|檢查|查閱|審計)",
+        "zh": [rf"(?:查核|稽核|檢查|查閱|審計|查[帳賬]|查詢|調閱){Z}{{0,30}}(?:[帳賬]冊|[帳賬]簿|[帳賬]本|[帳賬]目|紀錄|記錄|會計|報表|單據|憑證)",
+               rf"調閱{Z}{{0,20}}(?:資料|文件){Z}{{0,6}}(?:查核|核對|稽核)",
+               rf"(?:[帳賬]冊|[帳賬]簿|[帳賬]本|[帳賬]目|會計紀錄|會計記錄|紀錄|記錄){Z}{{0,40}}(?:得|有權|供|接受|配合|提供){Z}{{0,20}}(?:查核|稽核|檢查|查閱|審計)",
                r"稽核權|查帳權"],
         "exclude": [r"audited (?:financial|consolidated|balance)|independent (?:registered )?public accounting firm"],
     },
@@ -377,7 +388,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\bterm of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b",
         ],
         "zh": [rf"{AGREEMENT}?(?:之)?(?:有效)?(?:期間|期限)(?:為|自|如下|：)", rf"自{Z}{{0,40}}起(?:至|算){Z}{{0,40}}(?:止|屆滿|為止)",
-               r"有效期(?:間|限)?(?![間限內中])", rf"{AGREEMENT}{Z}{{0,20}}(?:生效){Z}{{0,30}}(?:年|個月)"],
+               r"有效期(?:間|限)?(?![間限內中])", rf"{AGREEMENT}{Z}{{0,20}}(?:生效){Z}{{0,30}}(?:年|個月)",
+               rf"生效{Z}{{0,30}}至{Z}{{0,30}}(?:期滿|屆滿|為止|終止)"],
         "exclude": [r"每滿"],
     },
     "renewal": {
@@ -393,7 +405,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bthereafter\b{S}{{0,60}}\bcontinue\b",
         ],
         "zh": [r"自動(?:續約|延展|展延|續展|延長|續期)", r"續約", r"(?:延展|展延|續展|延長|續期)[^。；，\n]{0,8}(?:年|個月)", r"(?:契約|合約|協議|約)(?:書)?(?:之)?(?:有效)?(?:期間|期限)?(?:得|應|將|自動)?(?:延展|展延|續展|延長|續期)",
-               rf"(?:期滿|屆滿){Z}{{0,40}}(?:延長|延展|展延|續約|續展)"],
+               rf"(?:期滿|屆滿){Z}{{0,40}}(?:延長|延展|展延|續約|續展|續簽|續訂|順延)",
+               # mainland wording (after s2twp): 续签 → 續簽, 顺延 → 順延
+               rf"(?:自動)?順延{Z}{{0,8}}(?:年|個月|期)", r"續簽|續訂(?:合同|協議|契約|合約)"],
         "exclude": [NEG_EN, NEG_ZH, r"保固|保證期|另行(?:協議|協商|簽訂|議定)|未(?:完成|能)續約"],
     },
     "renewal_notice": {
@@ -417,7 +431,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\bbreach\w*\b{S}{{0,80}}\b(?:not|fails? to be|remains?) (?:cured|remedied)",
         ],
         "zh": [rf"違(?:約|反){Z}{{0,60}}(?:終止|解除){AGREEMENT}?", rf"(?:破產|重整|解散|清算|停業){Z}{{0,40}}(?:終止|解除)",
-               rf"限期{Z}{{0,20}}(?:改正|改善|補正)", rf"(?:終止|解除){Z}{{0,20}}{AGREEMENT}{Z}{{0,30}}違(?:約|反)"],
+               rf"限期{Z}{{0,20}}(?:改正|改善|補正)", rf"(?:終止|解除){Z}{{0,20}}{AGREEMENT}{Z}{{0,30}}違(?:約|反)",
+               rf"(?:出現|發生){Z}{{0,30}}(?:事故|違法){Z}{{0,30}}(?:終止|解除)"],
     },
     "termination_for_convenience": {
         "heading": [r"termination for convenience|termination without cause", r"任意終止|提前終止"],
@@ -437,10 +452,12 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"(?:prior to|before) the (?:desired|intended|effective) (?:date of )?termination",
         ],
         "zh": [r"任意終止", rf"(?:隨時|無須(?:任何)?理由|不附理由){Z}{{0,30}}(?:終止|解除)",
-               rf"(?:得|可)(?:隨時)?(?:以書面)?(?:於|提前|預先){Z}{{0,20}}(?:日|個月)(?:前)?{Z}{{0,10}}通知{Z}{{0,20}}(?:終止|解除)"],
+               rf"(?:得|可)(?:隨時)?(?:以書面)?(?:於|提前|預先){Z}{{0,20}}(?:日|個月)(?:前)?{Z}{{0,10}}通知{Z}{{0,20}}(?:終止|解除)",
+               rf"(?:有權|得|可)(?:於)?任何時(?:間|候){Z}{{0,30}}(?:終止|解除)",
+               rf"(?:欲|擬|如需|要求)(?:變更或)?(?:終止|解除){Z}{{0,40}}(?:前|提前){Z}{{0,10}}(?:告知|通知)"],
         "exclude": [rf"知悉|接獲{Z}{{0,6}}通知(?:後|之日)|控制權|股權|經營權", r"breach|default|insolv|bankrupt|fail(?:s|ure|ed)? to|renew|expir|non-?renewal|cure|violat|force majeure|"
                     r"written agreement|mutual(?:ly)? (?:agree|consent)|survive|"
-                    r"違約|違反|破產|重整|改正|未達|續約|期滿|屆滿"],
+                    r"違約|違反|破產|重整|改正|未達|續約|期滿|屆滿|事故|違法"],
     },
     "kpi_termination": {
         "heading": [r"termination for (?:failure|under-?performance|performance)", r"未達(?:績效|目標)"],
@@ -491,7 +508,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "exclude": [r"confidential|solicit|compet|indemnif|audit|records|books|"
                     r"cease (?:to use|using|all use|use of|the use)|(?:licen[cs]es?|rights?|authori[sz]ation)\b[^.;]{0,60}\b(?:terminate|cease|revert)"],
         "zh": [rf"(?:終止|屆滿|消滅|解除)(?:或(?:期間)?(?:終止|屆滿|解除|消滅))?(?:之)?(?:後|時){Z}{{0,80}}(?:應|得|須){Z}{{0,60}}"
-               r"(?:返還|銷毀|停止|買回|回購|移交|結算|出清|繼續|交還|移轉|清償|協助)",
+               r"(?:返還|銷毀|停止|買回|回購|移交|結算|出清|繼續|交還|移轉|清償|協助|支付|付清)",
+               rf"(?:終止|屆滿|解除)(?:之)?後{Z}{{0,40}}(?:仍(?:有權|得|可|應|須)|無須退還|不予退還|不退還)",
                rf"(?:應|須|得)於{Z}{{0,10}}(?:終止|屆滿|解除){Z}{{0,20}}(?:後|之日起){Z}{{0,30}}"
                r"(?:返還|銷毀|停止|買回|回購|移交|結算|結清|交付|交還|出清)",
                rf"(?:庫存|存貨){Z}{{0,30}}(?:買回|回購|出清|處理)", r"客戶(?:移轉|移交|交接)"],
@@ -531,7 +549,10 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         ],
         "zh": [r"最低(?:採購|進貨|銷售|訂購|購買|業績)(?:量|金額|額|數量)?", r"(?:採購|進貨)(?:目標|承諾|責任額|額度)", r"(?:銷售|業績)(?:承諾|責任額)",
                rf"(?:至少|不得少於|不低於){Z}{{0,20}}(?:採購|進貨|訂購|購買|銷售)", rf"(?:採購|進貨|訂購|購買|銷售){Z}{{0,30}}(?:至少|不得少於|不低於)",
-               r"保證(?:採購|銷售|最低)"],
+               r"保證(?:採購|銷售|最低)",
+               r"最低(?:限度)?(?:的)?(?:使用費|權利金|提成費?|許可費|費用|訂貨量?|銷量|銷售額|營業額)",
+               rf"保證{Z}{{0,6}}每(?:月|年|季|週){Z}{{0,20}}(?:以上|不低於|不少於|至少)",
+               rf"每(?:月|年|季|週|年度)(?:至少|最少|不少於|不低於){Z}{{0,20}}(?:採購|進貨|訂購|訂貨|購買|銷售|成交|訂單)"],
         "exclude": [NEG_EN, NEG_ZH],
     },
     "kpi_targets": {
@@ -539,7 +560,10 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "en": [r"\bkey performance indicators?\b", r"\bKPIs?\b", r"\b(?:sales|performance|revenue) (?:targets?|goals?|quotas?)\b",
                r"\bperformance (?:standards|criteria|metrics|objectives)\b"],
         "zh": [r"績效指標", r"\bKPI\b", r"(?:銷售|業績|營業)目標", r"(?:考核|評核|成效|評鑑)(?:指標|項目|標準|目標)",
-               r"服務水準(?:指標|協議)|\bSLA\b", rf"(?:目標|指標){Z}{{0,10}}達成率"],
+               r"服務水準(?:指標|協議)|\bSLA\b", rf"(?:目標|指標){Z}{{0,10}}達成率", r"(?:銷售|業績)(?:任務|指標|定額)",
+               rf"保證{Z}{{0,6}}每(?:月|年|季|週){Z}{{0,30}}(?:以上|不低於|不少於|至少){Z}{{0,6}}否則",
+               rf"(?:未|沒有|未能)(?:開始)?{Z}{{0,10}}(?:銷售|生產|達到|完成){Z}{{0,30}}(?:一定(?:數)?量|規定(?:數)?量|約定(?:數)?量|目標|指標|任務)"
+               rf"{Z}{{0,80}}(?:終止|解除)"],
     },
     "performance_review": {
         "heading": [r"performance review|business review|evaluation|review procedure", r"績效(?:評估|考核|檢討|評核)|評核|考核|(?:^|及|與)評估(?:$|及|與)"],
@@ -567,13 +591,15 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     "force_majeure": {
         "heading": [r"force majeure", r"不可抗力"],
         "en": [r"\bforce majeure\b", r"\bacts? of god\b"],
-        "zh": [r"不可抗力", r"天災"],
+        "zh": [r"不可抗力", r"天災", rf"(?:無法|不能)(?:控制|預見|避免|克服){Z}{{0,10}}(?:的|之)(?:原因|事件|情況|事由)"],
     },
     "notices": {
         "heading": [r"^notices?$|notices? and|notification", r"通知"],
         "en": [rf"\bnotices?\b{S}{{0,120}}\b(?:in writing|shall be (?:given|sent|delivered|deemed|made|addressed))",
                r"\b(?:deemed|considered) (?:to have been |to be )?(?:duly )?(?:given|received|delivered|served)\b"],
-        "zh": [rf"(?:通知|送達){Z}{{0,40}}(?:書面|地址|視為|掛號)", r"通知(?:方式|地址)"],
+        # how notices are given (in writing, to an address, deemed received), not a notice period
+        "zh": [rf"(?:通知|送達){Z}{{0,40}}(?:地址|視為|掛號)", rf"(?:通知|送達){Z}{{0,20}}(?:應|須|均應|皆應|一律)(?:以)?書面",
+               rf"書面(?:通知|方式){Z}{{0,20}}(?:送達|寄送|交付|地址)", r"通知(?:方式|地址)"],
     },
     "entire_agreement": {
         "heading": [r"entire agreement|integration clause|whole agreement", r"完整(?:合意|協議)|全部(?:合意|協議)"],
