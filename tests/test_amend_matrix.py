@@ -199,10 +199,15 @@ def test_amendment_round_trips(example: str, combo: tuple[str, ...], library: Li
         pytest.skip(f"{combo} does not apply to {example}")
     _resolve_move(old_deal, data, library)
     new_deal = Deal.model_validate(data)
+    # e.g. top_tier then drop_tier: the tier added is removed again, and the deal is what it was
+    cancelled = new_deal.model_dump(mode="json") == old_deal.model_dump(mode="json")
     for lang in old_deal.agreement.languages:
         old = assemble(old_deal, library, (lang,))
         new = assemble(new_deal, library, (lang,))
         comparison = compare_agreements(old, new)
+        if cancelled:
+            assert comparison.unchanged and not comparison.changes, f"{example} {applied}: changes from no change"
+            continue
         assert not comparison.unchanged, f"{example} {applied}: no change found"
         old_docx, new_docx = render_docx(old), render_docx(new)
         redline = redline_docx(comparison, old_docx, new_docx, dt.date(2027, 7, 1))
