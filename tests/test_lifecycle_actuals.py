@@ -137,3 +137,22 @@ def test_actuals_device_is_refused(tmp_path: Path) -> None:
     deal = load_deal(Path(__file__).resolve().parent.parent / "examples" / "distributor-zh-TW.yaml")
     with pytest.raises(InputError, match="not a regular file"):
         load_actuals(Path("/dev/zero"), deal)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be"])
+def test_entity_bomb_is_refused_on_the_bytes_before_any_parser_runs(
+    encoding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libxml2 versions differ in where they stop a bomb; the refusal must not depend on which."""
+    from agreementkit.fileio import xmlsafe
+
+    def no_parser(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the parser ran on XML that declares entities")
+
+    monkeypatch.setattr(xmlsafe.etree, "fromstring", no_parser)
+    monkeypatch.setattr(xmlsafe.etree, "iterparse", no_parser)
+    bomb = '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><s>&b;</s>'
+    data = bomb.encode(encoding)
+    for attempt in (lambda: parse_xml(data, "sheet.xml"), lambda: list(iter_elements(data, "s", "sheet.xml"))):
+        with pytest.raises(InputError, match="refused: the XML declares a DTD or entities"):
+            attempt()

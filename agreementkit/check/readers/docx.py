@@ -15,7 +15,6 @@ from lxml import etree
 from agreementkit.check.model import Document, Location
 from agreementkit.check.readers.safety import (
     MAX_ENTRY_BYTES,
-    PARSER_OPTIONS,
     BoundedEntry,
     open_entry,
     open_zip,
@@ -33,6 +32,7 @@ from agreementkit.check.structure import (
     too_long,
 )
 from agreementkit.errors import InputError
+from agreementkit.fileio.xmlsafe import PARSER_OPTIONS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, T, TAB, BR, CR = f"{W}p", f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
