@@ -42,8 +42,18 @@ from agreementkit.models.agreement import (
 )
 from agreementkit.models.common import Lang
 from agreementkit.render.fonttable import font_table_xml
-from agreementkit.render.ooxml import insert_ordered
 from agreementkit.render.widths import fit_widths
+from agreementkit.render.wordml import (
+    PAGE_BREAK,
+    W_NS,
+    Body,
+    Cell,
+    Paragraph,
+    Row,
+    parse_fragment,
+    twips_of_mm,
+)
+from agreementkit.render.wordml import Table as WTable
 from agreementkit.render.ziputil import normalize_zip
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -77,100 +87,61 @@ def _text_of(agreement: Agreement, texts: Any, lang: Lang) -> str:
     return str(texts[lang])
 
 
+def _style_ids(doc: Any) -> dict[str, str]:
+    """Style name → style id (python-docx finds a style by scanning every style element)."""
+    return {st.name: st.style_id for st in doc.styles}
+
+
 class _Writer:
-    """Stateful helper that appends to one python-docx Document."""
+    """Stateful helper that builds the body of one agreement (:mod:`agreementkit.render.wordml`)."""
 
     def __init__(self, doc: Any, agreement: Agreement, options: DocxOptions) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Mm, Pt
-
         self.doc = doc
+        self.body = Body()
         self.agreement = agreement
         self.options = options
-        self.OxmlElement = OxmlElement
-        self.qn = qn
-        self.Mm = Mm
-        self.Pt = Pt
         self._bookmark_id = 0
-        self.grids: list[Any] = []
-        # python-docx finds a style by scanning every style element; look each one up once.
-        self._style_ids = {st.name: st.style_id for st in doc.styles}
+        self.grids: list[WTable] = []
+        self._style_ids = _style_ids(doc)
+        section = doc.sections[-1]
+        self._block_width = int(section.page_width - section.left_margin - section.right_margin)
 
-    def new_paragraph(self, container: Any, style: str) -> Any:
-        """Append a paragraph with ``style`` (by name) to a document or cell."""
-        para = container.add_paragraph()
-        self.set_style(para, style)
-        return para
+    def new_paragraph(self, container: Body | Cell, style: str) -> Paragraph:
+        """Append a paragraph with ``style`` (by name) to the body or a cell."""
+        return container.add_paragraph(self._style_ids[style])
 
-    def set_style(self, para: Any, style: str) -> None:
-        """Give ``para`` the named style without python-docx's per-call style scan."""
-        para._p.style = self._style_ids[style]
+    def set_style(self, para: Paragraph, style: str) -> None:
+        """Give ``para`` the named style."""
+        para.style = self._style_ids[style]
 
     # -- runs, fields, bookmarks ------------------------------------------------------------
-    def run(self, paragraph: Any, text: str, bold: bool = False) -> Any:
-        run = paragraph.add_run(text)
-        if bold:
-            run.bold = True
-        if CJK.search(text):
-            rpr = run._r.get_or_add_rPr()
-            fonts = self.OxmlElement("w:rFonts")
-            fonts.set(self.qn("w:eastAsia"), self.options.east_asian_font)
-            fonts.set(self.qn("w:hint"), "eastAsia")
-            insert_ordered(rpr, fonts)
-            lang = self.OxmlElement("w:lang")
-            lang.set(self.qn("w:eastAsia"), "zh-TW")
-            insert_ordered(rpr, lang)
-        return run
+    def _east_asian(self, text: str) -> str | None:
+        return self.options.east_asian_font if CJK.search(text) else None
 
-    def field(self, paragraph: Any, instruction: str, result: str) -> None:
+    def run(self, paragraph: Paragraph, text: str, bold: bool = False) -> None:
+        paragraph.add_run(text, bold, self._east_asian(text))
+
+    def field(self, paragraph: Paragraph, instruction: str, result: str) -> None:
         """A Word field with a cached result, e.g. PAGE or REF bookmark."""
+        paragraph.add_field(instruction, result, self._east_asian(result))
 
-        def fld(kind: str) -> Any:
-            r = self.OxmlElement("w:r")
-            el = self.OxmlElement("w:fldChar")
-            el.set(self.qn("w:fldCharType"), kind)
-            r.append(el)
-            return r
-
-        paragraph._p.append(fld("begin"))
-        instr_run = self.OxmlElement("w:r")
-        instr = self.OxmlElement("w:instrText")
-        instr.set(self.qn("xml:space"), "preserve")
-        instr.text = f" {instruction} "
-        instr_run.append(instr)
-        paragraph._p.append(instr_run)
-        paragraph._p.append(fld("separate"))
-        self.run(paragraph, result)
-        paragraph._p.append(fld("end"))
-
-    def bookmark_start(self, paragraph: Any, name: str) -> int:
+    def bookmark_start(self, paragraph: Paragraph, name: str) -> int:
         self._bookmark_id += 1
-        start = self.OxmlElement("w:bookmarkStart")
-        start.set(self.qn("w:id"), str(self._bookmark_id))
-        start.set(self.qn("w:name"), name)
-        p = paragraph._p
-        ppr = p.find(self.qn("w:pPr"))
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            p.insert(0, start)
+        paragraph.add_bookmark_start(self._bookmark_id, name)
         return self._bookmark_id
 
-    def bookmark_end(self, paragraph: Any, bookmark_id: int) -> None:
-        end = self.OxmlElement("w:bookmarkEnd")
-        end.set(self.qn("w:id"), str(bookmark_id))
-        paragraph._p.append(end)
+    def bookmark_end(self, paragraph: Paragraph, bookmark_id: int) -> None:
+        paragraph.add_bookmark_end(bookmark_id)
 
     # -- blocks -----------------------------------------------------------------------------
     def paragraph(
         self,
-        container: Any,
+        container: Body | Cell,
         style: str,
         lang: Lang,
         inlines: Sequence[Span | Ref] = (),
         text: str | None = None,
-    ) -> Any:
+    ) -> Paragraph:
         para = self.new_paragraph(container, style)
         if text is not None:
             self.run(para, text)
@@ -181,7 +152,7 @@ class _Writer:
                 self.reference(para, inline, lang)
         return para
 
-    def reference(self, para: Any, ref: Ref, lang: Lang) -> None:
+    def reference(self, para: Paragraph, ref: Ref, lang: Lang) -> None:
         # The cached result of each REF field is our label, so the document reads right without
         # any update. English: REF \w gives "5.2" / "Article 5" when fields are updated. zh-TW:
         # "第五條第二項" is written as a REF to the article (\n gives 第五條) followed by the item
@@ -214,60 +185,44 @@ class _Writer:
             return EN_COLUMN_STYLES.get(style, style)
         return style
 
-    def block(self, container: Any, block: Block, lang: Lang, column: bool) -> Any:
+    def block(self, container: Body | Cell, block: Block, lang: Lang, column: bool) -> Paragraph | WTable:
         if isinstance(block, Table):
-            return self.table(container, block, (lang,))
+            return self.table(block, (lang,))  # tables go in the body, never in a grid cell
         style = ("AK Cell Body EN" if lang == "en" else "AK Cell Body") if column else "AK Body"
         if block.level >= 1:
             style = self.style_for(ITEM_STYLES[lang][min(block.level, 2) - 1], lang, column)
         return self.paragraph(container, style, lang, block.content[lang])
 
-    def set_cell_width(self, cell: Any, mm: float) -> None:
-        cell.width = self.Mm(mm)
+    def new_table(self, rows: int, cols: int, style: str | None) -> WTable:
+        """A body table as python-docx's ``add_table`` makes it, with layout fixed (autofit off)."""
+        grid = self.body.add_table(WTable(rows, cols, self._block_width))
+        grid.style = self._style_ids[style] if style is not None else None
+        grid.fixed = True
+        return grid
 
-    def set_widths(self, grid: Any, widths_mm: Sequence[float]) -> None:
+    def set_widths(self, grid: WTable, widths_mm: Sequence[float]) -> None:
         """Fix column widths in the grid (read by LibreOffice) and in every cell (read by Word)."""
-        tbl = grid._tbl
-        tbl_grid = tbl.tblGrid
-        for col, mm in zip(tbl_grid.findall(self.qn("w:gridCol")), widths_mm, strict=False):
-            col.set(self.qn("w:w"), str(int(mm * 56.7)))
-        layout = self.OxmlElement("w:tblLayout")
-        layout.set(self.qn("w:type"), "fixed")
-        insert_ordered(tbl.tblPr, layout)
-        margins = self.OxmlElement("w:tblCellMar")
-        for side in ("left", "right"):
-            edge = self.OxmlElement(f"w:{side}")
-            edge.set(self.qn("w:w"), "70")
-            edge.set(self.qn("w:type"), "dxa")
-            margins.append(edge)
-        insert_ordered(tbl.tblPr, margins)
-        for row in grid.rows:
-            for c, cell in enumerate(row.cells):
-                self.set_cell_width(cell, widths_mm[c])
+        grid.fixed = True
+        grid.margins = 70
+        grid.set_widths([twips_of_mm(mm) for mm in widths_mm], [int(mm * 56.7) for mm in widths_mm])
 
-    def shade(self, cell: Any, fill: str) -> None:
-        tcpr = cell._tc.get_or_add_tcPr()
-        shd = self.OxmlElement("w:shd")
-        shd.set(self.qn("w:val"), "clear")
-        shd.set(self.qn("w:color"), "auto")
-        shd.set(self.qn("w:fill"), fill)
-        insert_ordered(tcpr, shd)
+    def shade(self, cell: Cell, fill: str) -> None:
+        cell.fill = fill
 
-    def row_flags(self, row: Any, header: bool = False) -> None:
-        trpr = row._tr.get_or_add_trPr()
-        cant = self.OxmlElement("w:cantSplit")
-        trpr.append(cant)
-        if header:
-            trpr.append(self.OxmlElement("w:tblHeader"))
+    def row_flags(self, row: Row, header: bool = False) -> None:
+        row.cant_split = True
+        row.header = row.header or header
 
     def cell_text(
         self,
-        cell: Any,
+        cell: Cell,
         texts: dict[Lang, str] | Any,
         langs: Sequence[Lang],
         style: str,
         align_right: bool = False,
+        bold: bool = False,
     ) -> None:
+        """Each language's text in its own paragraph of ``cell`` (English left out when identical)."""
         self.set_style(cell.paragraphs[0], style)
         first = True
         for lang in langs:
@@ -275,29 +230,24 @@ class _Writer:
             if len(langs) == 2 and lang == "en" and value == texts["zh-TW"]:
                 continue
             para = cell.paragraphs[0] if first else self.new_paragraph(cell, style)
+            self.run(para, value, bold=bold and first)
             first = False
-            self.run(para, value)
             if align_right:
-                from docx.enum.text import WD_ALIGN_PARAGRAPH
+                para.align = "right"
 
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-    def table(
-        self, container: Any, table: Table, langs: Sequence[Lang], width_mm: float = TEXT_WIDTH_MM
-    ) -> Any:
-        caption = self.new_paragraph(container, "AK Caption")
+    def table(self, table: Table, langs: Sequence[Lang], width_mm: float = TEXT_WIDTH_MM) -> WTable:
+        """A caption, the table and an empty paragraph after it, in the body."""
+        caption = self.new_paragraph(self.body, "AK Caption")
         self.run(caption, " / ".join(table.caption[lang] for lang in langs))
         cols = len(table.header)
-        grid = container.add_table(rows=1 + len(table.rows), cols=cols)
-        grid.style = self.doc.styles["Table Grid"]
-        grid.autofit = False
+        grid = self.new_table(1 + len(table.rows), cols, "Table Grid")
         widths = table.widths or tuple(1 / cols for _ in range(cols))
         for c, head in enumerate(table.header):
             cell = grid.rows[0].cells[c]
             self.cell_text(cell, head, langs, "AK Table Heading")
             self.shade(cell, "D9E2F3")
             for para in cell.paragraphs:  # caption and header row go with the first body row
-                para.paragraph_format.keep_with_next = True
+                para.keep_next = True
         self.row_flags(grid.rows[0], header=True)
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row):
@@ -314,8 +264,7 @@ class _Writer:
             for c in range(cols)
         ]
         self.set_widths(grid, fit_widths(widths, columns, width_mm, TABLE_FONT_MM, CELL_MARGINS_MM))
-        if container is self.doc:
-            self.new_paragraph(self.doc, "AK Table Text")
+        self.new_paragraph(self.body, "AK Table Text")
         return grid
 
     # -- document parts ---------------------------------------------------------------------
@@ -323,20 +272,18 @@ class _Writer:
         a = self.agreement
         langs = a.languages
         for lang in langs:
-            self.paragraph(self.doc, "Title", lang, text=a.title[lang])
+            self.paragraph(self.body, "Title", lang, text=a.title[lang])
         # The number line is printed only when the deal gives a number; the version always is.
         lang = langs[0]
         sub = [f"{LABELS['number'][lang]} {a.number}"] if a.number else []
         sub.append(f"{LABELS['version'][lang]} v{a.version}")
-        self.paragraph(self.doc, "Subtitle", lang, text="　".join(sub) if lang == "zh-TW" else " · ".join(sub))
+        self.paragraph(self.body, "Subtitle", lang, text="　".join(sub) if lang == "zh-TW" else " · ".join(sub))
         self.party_table()
-        self.table(self.doc, a.key_terms, langs)
+        self.table(a.key_terms, langs)
         if a.bilingual and a.prevailing_language:
             for lang in langs:
-                self.paragraph(self.doc, "AK Table Text", lang, text=prevailing_note(a.prevailing_language, lang))
-        from docx.enum.text import WD_BREAK
-
-        self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+                self.paragraph(self.body, "AK Table Text", lang, text=prevailing_note(a.prevailing_language, lang))
+        self.body.paragraphs[-1].parts.append(PAGE_BREAK)
 
     def labelled(self, key: str, values: dict[Lang, str], langs: Sequence[Lang]) -> dict[Lang, str]:
         """``{lang: '代表人：王大明'}`` — a field label and its value in each language."""
@@ -346,7 +293,7 @@ class _Writer:
         """The cover's 立契約書人 table: each party's role, name, 統一編號, representative, address."""
         a = self.agreement
         langs = a.languages
-        heading = self.new_paragraph(self.doc, "AK Cover Heading")
+        heading = self.new_paragraph(self.body, "AK Cover Heading")
         self.run(heading, " / ".join(LABELS["parties"][lang] for lang in langs))
         rows: list[tuple[PartyBlock, list[dict[Lang, str]]]] = []
         for party in a.parties:
@@ -360,29 +307,22 @@ class _Writer:
             )
             lines.append(self.labelled("address", {x: party.address[x] for x in langs}, langs))
             rows.append((party, lines))
-        grid = self.doc.add_table(rows=sum(len(lines) for _, lines in rows), cols=2)
-        grid.style = self.doc.styles["Table Grid"]
-        grid.autofit = False
+        grid = self.new_table(sum(len(lines) for _, lines in rows), 2, "Table Grid")
         r = 0
         for party, lines in rows:
-            first = grid.rows[r].cells[0]
-            last = grid.rows[r + len(lines) - 1].cells[0]
-            merged = first.merge(last) if len(lines) > 1 else first
+            merged = grid.merge_down(0, r, r + len(lines) - 1)
             self.cell_text(merged, {x: party.label[x] for x in langs}, langs, "AK Table Heading")
             self.shade(merged, "EFEFEF")
             for i, line in enumerate(lines):
                 row = grid.rows[r + i]
                 self.row_flags(row)
                 shown = langs if len(line) == len(langs) else langs[:1]
-                self.cell_text(row.cells[1], line, shown, "AK Table Text")
-                if i == 0:
-                    for run in row.cells[1].paragraphs[0].runs:
-                        run.bold = True
+                self.cell_text(row.cells[1], line, shown, "AK Table Text", bold=i == 0)
             r += len(lines)
         self.set_widths(grid, [TEXT_WIDTH_MM * 0.24, TEXT_WIDTH_MM * 0.76])
-        self.new_paragraph(self.doc, "AK Table Text")
+        self.new_paragraph(self.body, "AK Table Text")
 
-    def parties_intro(self, container: Any, lang: Lang) -> list[Any]:
+    def parties_intro(self, container: Body | Cell, lang: Lang) -> list[Paragraph]:
         a = self.agreement
         made = []
         if lang == "zh-TW":
@@ -414,7 +354,7 @@ class _Writer:
             grid = self.grid()
             first_lang = a.languages[0]
             row = grid.add_row()
-            made: list[Any] = []
+            made: list[Paragraph] = []
             for i, lang in enumerate(a.languages):
                 paras = self.parties_intro(row.cells[i], lang)
                 self.strip_first(row.cells[i])
@@ -429,50 +369,48 @@ class _Writer:
                     if lang == first_lang:
                         made.append(p)
             self.mark_range(made[0], made[-1], a.preamble_bookmarks)
-            self.new_paragraph(self.doc, "AK Table Text")
+            self.new_paragraph(self.body, "AK Table Text")
             return
         lang = a.languages[0]
-        start = len(self.doc.paragraphs)
-        self.parties_intro(self.doc, lang)
+        made = self.parties_intro(self.body, lang)
         for para in a.preamble:
-            self.paragraph(self.doc, "AK Preamble", lang, para.content[lang])
-        made = self.doc.paragraphs[start:]
+            made.append(self.paragraph(self.body, "AK Preamble", lang, para.content[lang]))
         if made:
             self.mark_range(made[0], made[-1], a.preamble_bookmarks)
 
-    def mark_range(self, first: Any, last: Any, names: Sequence[str]) -> None:
+    def mark_range(self, first: Paragraph, last: Paragraph, names: Sequence[str]) -> None:
         """Wrap the paragraphs from ``first`` to ``last`` in a bookmark for each of ``names``."""
         for name in names:
             self.bookmark_end(last, self.bookmark_start(first, name))
 
-    def grid(self) -> Any:
-        grid = self.doc.add_table(rows=0, cols=2)
-        grid.autofit = False
+    def grid(self) -> WTable:
+        grid = self.new_table(0, 2, None)
         self.grids.append(grid)
         return grid
 
-    def strip_first(self, cell: Any) -> None:
+    def strip_first(self, cell: Cell) -> None:
         """Remove the empty paragraph a new table cell starts with."""
-        first = cell.paragraphs[0]
-        if not first.text and len(cell.paragraphs) > 1:
-            first._p.getparent().remove(first._p)
+        if not cell.paragraphs[0].text and len(cell.paragraphs) > 1:
+            del cell.paragraphs[0]
 
-    def article(self, article: Article) -> list[Any]:
+    def article(self, article: Article) -> list[Paragraph]:
         """Append one article; returns the paragraphs that end it (one per column)."""
         a = self.agreement
         if a.bilingual:
             return self.article_bilingual(article)
         lang = a.languages[0]
-        heading = self.paragraph(self.doc, "Heading 1", lang, text=article.heading[lang])
+        heading = self.paragraph(self.body, "Heading 1", lang, text=article.heading[lang])
         art_bm = self.bookmark_start(heading, article.bookmark)
         self.bookmark_end(heading, art_bm)
         last = [heading]
         for clause in article.clauses:
-            last = [self.clause(self.doc, clause, lang, heading, column=False)]
+            last = [self.clause(self.body, clause, lang, heading, column=False)]
         return last
 
-    def clause(self, container: Any, clause: Clause, lang: Lang, article_heading: Any, column: bool) -> Any:
-        first: Any
+    def clause(
+        self, container: Body | Cell, clause: Clause, lang: Lang, article_heading: Paragraph, column: bool
+    ) -> Paragraph:
+        first: Paragraph
         if clause.show_heading:
             first = self.paragraph(
                 container, self.style_for("Heading 2", lang, column), lang, text=clause.heading[lang]
@@ -484,7 +422,7 @@ class _Writer:
         last = first
         for block in clause.blocks:
             made = self.block(container, block, lang, column)
-            if not isinstance(block, Table):
+            if isinstance(made, Paragraph):
                 last = made
         if isinstance(clause.blocks[-1:] and clause.blocks[-1], Table):
             last = self.new_paragraph(container, "AK Table Text")
@@ -492,13 +430,13 @@ class _Writer:
             self.bookmark_end(last, bm)
         return last
 
-    def article_bilingual(self, article: Article) -> list[Any]:
+    def article_bilingual(self, article: Article) -> list[Paragraph]:
         """One grid row per paragraph: the zh-TW paragraph left, its English counterpart right."""
         langs = self.agreement.languages
-        grid: Any = None
-        last: list[Any] = []
+        grid: WTable | None = None
+        last: list[Paragraph] = []
 
-        def row_of(whole: bool, write: Any) -> list[Any]:
+        def row_of(whole: bool, write: Any) -> list[Paragraph]:
             # Heading rows never split; a paragraph row may run on to the next page, as the
             # paragraph itself would, instead of leaving the rest of the page blank.
             nonlocal grid
@@ -536,15 +474,15 @@ class _Writer:
             self.bookmark_end(anchor, self.bookmark_start(anchor, clause.bookmark))
             for block in clause.blocks:
                 if isinstance(block, Table):
-                    self.table(self.doc, block, langs)
+                    self.table(block, langs)
                     grid = None
-                    last = [self.doc.paragraphs[-1]]
+                    last = [self.body.paragraphs[-1]]
                     continue
                 last = row_of(False, lambda cell, lang, b=block: self.block(cell, b, lang, True))
-        self.new_paragraph(self.doc, "AK Table Text")
+        self.new_paragraph(self.body, "AK Table Text")
         return last
 
-    def signatures(self, keep_with: Sequence[Any]) -> None:
+    def signatures(self, keep_with: Sequence[Paragraph]) -> None:
         """The closing sentence, the signature table and the date line, kept on one page.
 
         ``keep_with`` are the paragraphs that end the last article: they are kept with the
@@ -553,20 +491,18 @@ class _Writer:
         a = self.agreement
         langs = a.languages
         for para in keep_with:
-            para.paragraph_format.keep_with_next = True
+            para.keep_next = True
         for lang in langs:
-            witness = self.paragraph(self.doc, "AK Preamble", lang, text=witness_sentence(a.document_kind, lang))
-            witness.paragraph_format.keep_with_next = True
-            witness.paragraph_format.space_before = self.Pt(12)
+            witness = self.paragraph(self.body, "AK Preamble", lang, text=witness_sentence(a.document_kind, lang))
+            witness.keep_next = True
+            witness.space_before = 240  # 12 pt
 
         def label(key: str) -> str:
             return " ".join(dict.fromkeys(LABELS[key][lang] for lang in langs))
 
         colon = COLON[langs[0]]
 
-        grid = self.doc.add_table(rows=0, cols=2)
-        grid.style = self.doc.styles["Table Grid"]
-        grid.autofit = False
+        grid = self.new_table(0, 2, "Table Grid")
 
         def both(values: list[str]) -> None:
             row = grid.add_row()
@@ -575,7 +511,7 @@ class _Writer:
                 for i, line in enumerate(value.split("\n")):
                     para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
                     self.set_style(para, "AK Signature")
-                    para.paragraph_format.keep_with_next = True
+                    para.keep_next = True
                     self.run(para, line)
 
         def per_party(fn: Any) -> list[str]:
@@ -612,19 +548,17 @@ class _Writer:
     def closing_lines(self) -> None:
         """Place and date of signing under the signatures (blanks to fill in when not given)."""
         a = self.agreement
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         signed = dt.date.fromisoformat(a.signing_date) if a.signing_date else None
         lines: list[tuple[Lang, str]] = []
         if a.signing_place:
             lines += [(lang, f"{LABELS['place'][lang]}{COLON[lang]}{a.signing_place[lang]}") for lang in a.languages]
         lines += [(lang, closing_date(signed, lang, a.date_style)) for lang in a.languages]
         for i, (lang, text) in enumerate(lines):
-            para = self.paragraph(self.doc, "AK Signature", lang, text=text)
-            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            para.paragraph_format.space_before = self.Pt(12 if i == 0 else 2)
+            para = self.paragraph(self.body, "AK Signature", lang, text=text)
+            para.align = "center"
+            para.space_before = 240 if i == 0 else 40  # 12 pt, then 2 pt
             if i < len(lines) - 1:
-                para.paragraph_format.keep_with_next = True
+                para.keep_next = True
 
     def _id_line(self, p: PartyBlock) -> str:
         lang = self.agreement.languages[0]
@@ -638,29 +572,40 @@ class _Writer:
         return f"{title} {p.representative[lang]}".strip()
 
     def header_footer(self) -> None:
+        """The page number line in the template's footer paragraph (its runs replaced)."""
         a = self.agreement
         footer = self.doc.sections[0].footer
-        para = footer.paragraphs[0]
-        for child in list(para._p):
-            if child.tag != self.qn("w:pPr"):
-                para._p.remove(child)
+        p = footer.paragraphs[0]._p
+        for child in list(p):
+            if child.tag != f"{{{W_NS}}}pPr":
+                p.remove(child)
+        line = Paragraph()
         lang = a.languages[0]
         if lang == "zh-TW":
-            self.run(para, "第 ")
-            self.field(para, "PAGE", "1")
-            self.run(para, " 頁，共 ")
-            self.field(para, "NUMPAGES", "1")
-            self.run(para, " 頁")
+            self.run(line, "第 ")
+            self.field(line, "PAGE", "1")
+            self.run(line, " 頁，共 ")
+            self.field(line, "NUMPAGES", "1")
+            self.run(line, " 頁")
         else:
-            self.run(para, "Page ")
-            self.field(para, "PAGE", "1")
-            self.run(para, " of ")
-            self.field(para, "NUMPAGES", "1")
+            self.run(line, "Page ")
+            self.field(line, "PAGE", "1")
+            self.run(line, " of ")
+            self.field(line, "NUMPAGES", "1")
+        for child in list(parse_fragment("".join(line.parts))):
+            p.append(child)
 
     def grid_widths(self) -> None:
         """Give every two-column bilingual grid equal columns across the text width."""
         for table in self.grids:
             self.set_widths(table, [TEXT_WIDTH_MM / 2] * 2)
+
+    def write_body(self) -> None:
+        """Put the built body into the document, before its section properties."""
+        body = self.doc.element.body
+        at = len(body) - 1 if len(body) and body[-1].tag == f"{{{W_NS}}}sectPr" else len(body)
+        for i, child in enumerate(list(parse_fragment(self.body.xml()))):
+            body.insert(at + i, child)
 
 
 def _apply_fonts(doc: Any, options: DocxOptions, english_numbering: bool) -> None:
@@ -742,6 +687,7 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
         last = writer.article(article)
     writer.signatures(last)
     writer.grid_widths()
+    writer.write_body()
     _core_properties(doc, agreement)
     raw = io.BytesIO()
     doc.save(raw)
