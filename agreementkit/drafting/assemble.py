@@ -90,9 +90,14 @@ def _included(clause: ClauseFile, deal: Deal, context: Mapping[str, Any]) -> boo
 
 
 def _plan_clause(
-    clause: ClauseFile, deal: Deal, outline: Outline, languages: tuple[Lang, ...], context: Mapping[str, Any]
+    clause: ClauseFile,
+    deal: Deal,
+    outline: Outline,
+    languages: tuple[Lang, ...],
+    context: Mapping[str, Any],
+    memo: dict[str, Any] | None = None,
 ) -> _Planned:
-    variables = variables_from_deal(clause, context)
+    variables = variables_from_deal(clause, context, memo)
     variant = choose_variant(clause, variables)
     labels = _labels(outline)
     texts = {
@@ -359,13 +364,14 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
     deal = drafted_in(deal, langs)
     outline = library.outline(deal.agreement.type)
     context = library.context(deal, outline)
+    memo: dict[str, Any] = {}  # deal-field expressions evaluated once against this context
 
     # Pass 1: which clauses, in which articles, with which numbers.
     planned_articles: list[tuple[str, Localized, list[_Planned]]] = []
     placed = place_clauses([(a.id, list(a.clauses)) for a in outline.articles], deal)
     for art, (_art_id, clause_ids) in zip(outline.articles, placed, strict=True):
         clauses = [library.clause(cid) for cid in clause_ids]
-        chosen = [_plan_clause(c, deal, outline, langs, context) for c in clauses if _included(c, deal, context)]
+        chosen = [_plan_clause(c, deal, outline, langs, context, memo) for c in clauses if _included(c, deal, context)]
         if chosen:
             planned_articles.append((art.id, art.heading.as_dict(), chosen))
 
@@ -415,7 +421,7 @@ def assemble(deal: Deal, library: Library, languages: tuple[Lang, ...] | None = 
         clause = library.clause(cid)
         if _included(clause, deal, context):
             preamble_bookmarks.append(clause_bookmark(cid))
-            for block in _blocks(_plan_clause(clause, deal, outline, langs, context), deal, langs, resolver):
+            for block in _blocks(_plan_clause(clause, deal, outline, langs, context, memo), deal, langs, resolver):
                 if isinstance(block, Table):
                     raise LibraryError(f"preamble clause {cid!r} may not contain a table")
                 preamble.append(block)

@@ -99,11 +99,23 @@ def _check_type(clause_id: str, name: str, var: Variable, value: Any) -> Any:
     return value
 
 
-def variables_from_deal(clause: ClauseFile, context: Mapping[str, Any]) -> dict[str, Any]:
-    """Evaluate every variable's ``from`` expression against ``context`` (deal, outline)."""
+def variables_from_deal(
+    clause: ClauseFile, context: Mapping[str, Any], memo: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Evaluate every variable's ``from`` expression against ``context`` (deal, outline).
+
+    ``memo`` (one dict per ``context``) keeps each expression's value: many clauses read the
+    same deal fields, and the sandbox has no side effects, so an expression evaluated once
+    against the same context gives the same value.
+    """
     values: dict[str, Any] = {}
     for name, var in clause.variables.items():
-        raw = evaluate(var.source, context, clause.id, f"variable {name!r}")
+        if memo is not None and var.source in memo:
+            raw = memo[var.source]
+        else:
+            raw = evaluate(var.source, context, clause.id, f"variable {name!r}")
+            if memo is not None:
+                memo[var.source] = raw
         values[name] = _check_type(clause.id, name, var, raw)
     return values
 

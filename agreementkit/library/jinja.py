@@ -8,11 +8,12 @@ a variable name is an error rather than silent empty text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import StrictUndefined, Template, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -98,9 +99,11 @@ def table(name: str) -> str:
     return f"\n\n{TABLE_OPEN}{name}{TABLE_CLOSE}\n\n"
 
 
-def make_env(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
+def make_env(
+    autoescape: bool = False, kind: type[ImmutableSandboxedEnvironment] = ImmutableSandboxedEnvironment
+) -> ImmutableSandboxedEnvironment:
     """A sandboxed environment with StrictUndefined and agreementkit's filters and globals."""
-    env = ImmutableSandboxedEnvironment(
+    env = kind(
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=False,
@@ -120,3 +123,40 @@ def make_env(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
     )
     env.globals.update(ref=ref, table=table)
     return env
+
+
+class _CompileOnceEnvironment(ImmutableSandboxedEnvironment):
+    """A sandbox that compiles each template string once and hands back the same Template after.
+
+    docxtpl compiles every XML part and core property of the template again on each render;
+    a batch renders the same template hundreds of times. A Template is immutable once compiled
+    and rendering it shares no state, so handing out the same one is safe. Bounded: only the
+    first ``LIMIT`` distinct sources are kept (a template has a handful).
+    """
+
+    LIMIT = 256
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            if len(self._compiled) < self.LIMIT:
+                self._compiled[source] = template
+        return template
+
+
+@functools.cache
+def shared_env(autoescape: bool) -> ImmutableSandboxedEnvironment:
+    """One sandboxed environment per process for our own bundled or user templates rendered again
+    and again (DOCX parts): like :func:`make_env`, but a template string is compiled only once.
+
+    Callers must not change its settings, loader or globals; docxtpl re-sets ``autoescape`` to
+    the value it was made with.
+    """
+    return make_env(autoescape, _CompileOnceEnvironment)

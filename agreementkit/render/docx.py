@@ -657,7 +657,7 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     """Render ``agreement`` as DOCX bytes (reproducible for the same input)."""
     from docxtpl import DocxTemplate
 
-    from agreementkit.library.jinja import make_env
+    from agreementkit.library.jinja import shared_env
 
     options = options or DocxOptions()
     template = options.template or bundled_dir("templates") / "docx" / "agreement.docx"
@@ -674,7 +674,7 @@ def render_docx(agreement: Agreement, options: DocxOptions | None = None) -> byt
     _Writer(tpl.docx, agreement, options).header_footer()
     tpl.render(
         {"header_text": header_text, "footer_marker": "", "title": agreement.title[lang]},
-        jinja_env=make_env(autoescape=True),
+        jinja_env=shared_env(autoescape=True),
         autoescape=True,
     )
     doc = tpl.docx
