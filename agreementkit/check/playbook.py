@@ -113,10 +113,19 @@ def _load_file(path: Path) -> Playbook:
 
 @lru_cache(maxsize=64)
 def _load_cached(path: Path, stamp: int) -> Playbook:
+    """The playbook in ``path``: from the on-disk cache (keyed on its bytes) when there, else parsed and kept."""
     from agreementkit.deal.validation import validate_document
-    from agreementkit.deal.yamlio import load_yaml
+    from agreementkit.deal.yamlio import MAX_YAML_BYTES, load_yaml_bytes
+    from agreementkit.fileio.input import read_regular_file
+    from agreementkit.library import filecache
 
-    return validate_document(Playbook, load_yaml(path, "playbook"), "playbook")
+    raw = read_regular_file(path, max_bytes=MAX_YAML_BYTES, what="playbook")
+    cached = filecache.get(Playbook, raw)
+    if cached is not None:
+        return cached
+    playbook = validate_document(Playbook, load_yaml_bytes(raw, path, "playbook"), "playbook")
+    filecache.put(Playbook, raw, playbook)
+    return playbook
 
 
 def load_playbook(

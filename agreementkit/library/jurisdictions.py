@@ -32,8 +32,9 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from agreementkit.deal.validation import validate_document
-from agreementkit.deal.yamlio import load_yaml
+from agreementkit.deal.yamlio import load_yaml_bytes
 from agreementkit.errors import AgreementKitError, LibraryError
+from agreementkit.library import filecache
 from agreementkit.library.filecache import Stamp, stamp
 from agreementkit.library.resources import bundled_dir
 from agreementkit.models.common import Lang, Strict, Text
@@ -195,13 +196,20 @@ class JurisdictionTable(Strict):
 
 
 def _read(path: Path) -> JurisdictionTable:
+    """The table in ``path``: from the on-disk cache (keyed on its bytes) when there, else parsed and kept."""
     what = "jurisdiction table"
+    raw = filecache.read_source(path, what)
+    cached = filecache.get(JurisdictionTable, raw)
+    if cached is not None:
+        return cached
     try:
-        return validate_document(JurisdictionTable, load_yaml(path, what), what)
+        table = validate_document(JurisdictionTable, load_yaml_bytes(raw, path, what), what)
     except LibraryError:
         raise
     except AgreementKitError as exc:  # a bad table is a library problem, not the user's deal
         raise LibraryError(f"{path}: invalid {what}: {'; '.join(exc.lines())}") from None
+    filecache.put(JurisdictionTable, raw, table)
+    return table
 
 
 @functools.lru_cache(maxsize=16)
