@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Mapping
 from decimal import Decimal
@@ -267,7 +268,7 @@ def review_document(review: Review, mode: LangMode) -> ReportDocument:
     clang = chart.chart_lang(t.lang)
     data = _chart_data(review, clang)
     figure = Figure(
-        chart.kpi_chart(data, "png"), chart.kpi_chart(data, "svg"),
+        functools.partial(chart.kpi_chart, data),
         t("圖一　各項績效指標目標與實績（達成率，目標＝100%）及各期趨勢", "Figure 1. Target vs actual for each KPI (attainment, target = 100%) and the trend across periods"),
         "; ".join(f"{b.label}: {b.attainment}%" for b in data.bars),
     )  # fmt: skip
@@ -475,8 +476,7 @@ def statement_document(review: Review, mode: LangMode) -> ReportDocument:
     clang = chart.chart_lang(t.lang)
     data = _basis_chart(review, s, clang)
     figure = Figure(
-        chart.basis_chart(data, "png"),
-        chart.basis_chart(data, "svg"),
+        functools.partial(chart.basis_chart, data),
         t(
             "圖一　各期計算基礎與級距門檻",
             "Figure 1. Settlement basis per period against the tier thresholds",

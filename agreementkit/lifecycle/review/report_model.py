@@ -7,6 +7,8 @@ break (used to put the English beneath the Chinese in bilingual documents).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,15 +43,32 @@ class TableBlock:
         return self.row_styles[index] if index < len(self.row_styles) else ""
 
 
+ChartFormat = Literal["png", "svg"]
+
+
 @dataclass(frozen=True)
 class Figure:
-    """A chart in two encodings: PNG (DOCX) and SVG (PDF), with a caption and alt text."""
+    """A chart with a caption and alt text, drawn only when a renderer asks for it.
 
-    png: bytes
-    svg: bytes
+    ``draw`` renders the chart as PNG (what the DOCX and PDF renderers embed) or SVG. Each
+    encoding is drawn at most once, on first use, so a JSON-only run draws nothing and a run
+    writing DOCX and PDF draws one PNG.
+    """
+
+    draw: Callable[[ChartFormat], bytes] = field(compare=False, repr=False)
     caption: str
     alt: str
     width_cm: float = 16.5
+
+    @functools.cached_property
+    def png(self) -> bytes:
+        """The chart as PNG."""
+        return self.draw("png")
+
+    @functools.cached_property
+    def svg(self) -> bytes:
+        """The chart as SVG."""
+        return self.draw("svg")
 
 
 Block = Para | TableBlock | Figure
