@@ -318,9 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / "topic_model.json.gz")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
-    contracts = [c for folder in args.bench_dir for c in load_bench(folder)]
+    per_folder = [(folder, load_bench(folder)) for folder in args.bench_dir]
+    contracts = [c for _folder, loaded in per_folder for c in loaded]
     model = train(contracts, args.folds)
-    model = replace(model, meta={**model.meta, "trained_on": "CUAD v1 (The Atticus Project, CC BY 4.0), channel-like subset"})
+    sources = " + ".join(f"{folder.name} ({len(loaded)} contracts)" for folder, loaded in per_folder)
+    model = replace(model, meta={**model.meta, "trained_on": f"CUAD v1 (The Atticus Project, CC BY 4.0): {sources}"})
     args.output.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.output.with_suffix(".tmp")
     tmp.write_bytes(model.dumps())
