@@ -93,10 +93,9 @@ def chart_lang(lang: Lang) -> Lang:
 
 @contextmanager
 def _style() -> Iterator[Any]:
+    """Our rc settings, and matplotlib's Figure class (the object API: no pyplot, no GUI backend)."""
     import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     family = [cjk_family() or LATIN_FAMILY, LATIN_FAMILY]
     with matplotlib.rc_context(
@@ -111,7 +110,7 @@ def _style() -> Iterator[Any]:
             "path.simplify": False,
         }
     ):
-        yield plt
+        yield Figure
 
 
 def _save(fig: Any, fmt: Format) -> bytes:
@@ -125,107 +124,101 @@ def _save(fig: Any, fmt: Format) -> bytes:
 
 def kpi_chart(data: KpiChartData, fmt: Format = "png") -> bytes:
     """Target vs actual (attainment % per KPI, with target and threshold marks) beside the trend."""
-    with _style() as plt:
-        fig, (left, right) = plt.subplots(1, 2, figsize=(9.2, 3.6), gridspec_kw={"width_ratios": [1.1, 1]})
-        try:
-            labels = [b.label for b in data.bars][::-1]
-            values = [float(b.attainment) for b in data.bars][::-1]
-            colours = [STATUS_COLOURS.get(b.status, "#607d8b") for b in data.bars][::-1]
-            ys = list(range(len(labels)))
-            left.barh(ys, values, color=colours, height=0.6, zorder=2)
-            left.scatter(
-                [float(b.threshold_attainment) for b in data.bars][::-1],
-                ys,
-                marker="|",
-                s=260,
-                color="#37474f",
-                zorder=3,
-                label=data.threshold_label,
-            )
-            left.axvline(
-                100, color="#1565c0", linestyle="--", linewidth=1.2, zorder=3, label=data.target_label
-            )
-            for y, v in zip(ys, values, strict=True):
-                left.text(v + 2, y, f"{v:.1f}%", va="center", fontsize=8, zorder=4)
-            left.set_yticks(ys, labels)
-            left.set_xlim(0, max([*values, 100.0]) * 1.18)
-            left.set_xlabel(data.axis_attainment)
-            left.set_title(data.title_bars, fontsize=10)
-            left.grid(axis="x", color="#e0e0e0", zorder=0)
-            left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=7, frameon=False)
+    with _style() as figure:
+        fig = figure(figsize=(9.2, 3.6))
+        left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
+        labels = [b.label for b in data.bars][::-1]
+        values = [float(b.attainment) for b in data.bars][::-1]
+        colours = [STATUS_COLOURS.get(b.status, "#607d8b") for b in data.bars][::-1]
+        ys = list(range(len(labels)))
+        left.barh(ys, values, color=colours, height=0.6, zorder=2)
+        left.scatter(
+            [float(b.threshold_attainment) for b in data.bars][::-1],
+            ys,
+            marker="|",
+            s=260,
+            color="#37474f",
+            zorder=3,
+            label=data.threshold_label,
+        )
+        left.axvline(100, color="#1565c0", linestyle="--", linewidth=1.2, zorder=3, label=data.target_label)
+        for y, v in zip(ys, values, strict=True):
+            left.text(v + 2, y, f"{v:.1f}%", va="center", fontsize=8, zorder=4)
+        left.set_yticks(ys, labels)
+        left.set_xlim(0, max([*values, 100.0]) * 1.18)
+        left.set_xlabel(data.axis_attainment)
+        left.set_title(data.title_bars, fontsize=10)
+        left.grid(axis="x", color="#e0e0e0", zorder=0)
+        left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=7, frameon=False)
 
-            xs = list(range(len(data.periods)))
-            palette = ["#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#5d4037", "#ad1457", "#2e7d32", "#455a64"]
-            for i, (name, points) in enumerate(data.series):
-                px = [x for x, p in zip(xs, points, strict=True) if p is not None]
-                py = [float(p) for p in points if p is not None]
-                right.plot(
-                    px,
-                    py,
-                    marker="o",
-                    markersize=3.5,
-                    linewidth=1.2,
-                    color=palette[i % len(palette)],
-                    label=name,
-                )
+        xs = list(range(len(data.periods)))
+        palette = ["#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#5d4037", "#ad1457", "#2e7d32", "#455a64"]
+        for i, (name, points) in enumerate(data.series):
+            px = [x for x, p in zip(xs, points, strict=True) if p is not None]
+            py = [float(p) for p in points if p is not None]
             right.plot(
-                xs,
-                [float(s) for s in data.scores],
-                color="#000000",
-                linewidth=2.4,
-                marker="s",
-                markersize=4.5,
-                label=data.score_label,
+                px,
+                py,
+                marker="o",
+                markersize=3.5,
+                linewidth=1.2,
+                color=palette[i % len(palette)],
+                label=name,
             )
-            right.axhline(100, color="#1565c0", linestyle="--", linewidth=1.0)
-            right.set_xticks(xs, list(data.periods))
-            if len(xs) == 1:
-                right.set_xlim(-0.5, 0.5)
-            right.set_ylabel(data.axis_attainment)
-            right.set_title(data.title_trend, fontsize=10)
-            right.grid(color="#e0e0e0")
-            right.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
-            fig.tight_layout()
-            return _save(fig, fmt)
-        finally:
-            plt.close(fig)
+        right.plot(
+            xs,
+            [float(s) for s in data.scores],
+            color="#000000",
+            linewidth=2.4,
+            marker="s",
+            markersize=4.5,
+            label=data.score_label,
+        )
+        right.axhline(100, color="#1565c0", linestyle="--", linewidth=1.0)
+        right.set_xticks(xs, list(data.periods))
+        if len(xs) == 1:
+            right.set_xlim(-0.5, 0.5)
+        right.set_ylabel(data.axis_attainment)
+        right.set_title(data.title_trend, fontsize=10)
+        right.grid(color="#e0e0e0")
+        right.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+        fig.tight_layout()
+        return _save(fig, fmt)
 
 
 def basis_chart(data: BasisChartData, fmt: Format = "png") -> bytes:
     """The settlement basis per period as bars, the reviewed period highlighted, tier thresholds as lines."""
-    with _style() as plt:
-        fig, ax = plt.subplots(figsize=(9.2, 3.0))
-        try:
-            xs = list(range(len(data.periods)))
-            values = [float(v) for v in data.values]
-            colours = ["#1565c0" if i == data.current else "#90caf9" for i in xs]
-            ax.bar(xs, values, color=colours, width=0.55, zorder=2)
-            for x, v in zip(xs, values, strict=True):
-                ax.text(x, v, f"{v:,.0f}", ha="center", va="bottom", fontsize=8)
-            top = max([*values, *(float(t) for _, t in data.thresholds), 1.0])
-            for label, threshold in data.thresholds:
-                if threshold > 0:
-                    ax.axhline(float(threshold), color="#c62828", linestyle=":", linewidth=1.0, zorder=3)
-                    ax.text(
-                        len(xs) - 0.45,
-                        float(threshold),
-                        label,
-                        ha="left",
-                        va="center",
-                        fontsize=7,
-                        color="#c62828",
-                    )
-            ax.set_xticks(xs, list(data.periods))
-            ax.set_xlim(-0.6, len(xs) - 0.4 + 0.9)
-            ax.set_ylim(0, top * 1.15)
-            ax.set_ylabel(data.axis)
-            ax.set_title(data.title, fontsize=10)
-            ax.grid(axis="y", color="#e0e0e0", zorder=0)
-            ax.yaxis.set_major_formatter(_thousands())
-            fig.tight_layout()
-            return _save(fig, fmt)
-        finally:
-            plt.close(fig)
+    with _style() as figure:
+        fig = figure(figsize=(9.2, 3.0))
+        ax = fig.subplots()
+        xs = list(range(len(data.periods)))
+        values = [float(v) for v in data.values]
+        colours = ["#1565c0" if i == data.current else "#90caf9" for i in xs]
+        ax.bar(xs, values, color=colours, width=0.55, zorder=2)
+        for x, v in zip(xs, values, strict=True):
+            ax.text(x, v, f"{v:,.0f}", ha="center", va="bottom", fontsize=8)
+        top = max([*values, *(float(t) for _, t in data.thresholds), 1.0])
+        for label, threshold in data.thresholds:
+            if threshold > 0:
+                ax.axhline(float(threshold), color="#c62828", linestyle=":", linewidth=1.0, zorder=3)
+                ax.text(
+                    len(xs) - 0.45,
+                    float(threshold),
+                    label,
+                    ha="left",
+                    va="center",
+                    fontsize=7,
+                    color="#c62828",
+                )
+        ax.set_xticks(xs, list(data.periods))
+        ax.set_xlim(-0.6, len(xs) - 0.4 + 0.9)
+        ax.set_ylim(0, top * 1.15)
+        ax.set_ylabel(data.axis)
+        ax.set_title(data.title, fontsize=10)
+        ax.grid(axis="y", color="#e0e0e0", zorder=0)
+        ax.yaxis.set_major_formatter(_thousands())
+        fig.tight_layout()
+        return _save(fig, fmt)
 
 
 def _thousands() -> Any:
