@@ -28,7 +28,7 @@ AGREEMENT = r"(?:本(?:契約|合約|協議|合同|約)(?:書)?)"  # 合同: mai
 # oblige the Distributor to buy". Both are added to the exclude list of the topics often negated.
 NEG_EN = (r"\bthere (?:is|are|shall be|will be) no\b|\bno (?:minimum|obligation|exclusiv\w*|liquidated|most[- ]favou?red|right of first)\b|"
           r"\bnothing (?:in|contained in) this agreement (?:shall|will) (?:require|obligate|oblige|be construed)")
-NEG_ZH = (r"不設|不另(?:行)?(?:約定|訂定|設定)|未(?:另)?(?:約定|訂定)|無[^，。；]{0,10}之約定|無(?:任何)?義務|不採(?:用)?|"
+NEG_ZH = (r"不設|不另(?:行)?(?:約定|訂定|設定)|不(?:作|予)?約定|未(?:另)?(?:約定|訂定)|無[^，。；]{0,10}之約定|無(?:任何)?義務|不採(?:用)?|"
           r"不構成|不具(?:有)?(?:排他|獨家|專屬)|不限制|僅供參考|不受其?拘束|(?:之約定|規定)[^。；]{0,15}刪除|得自由|"
           r"自行決定|自由決定|不以任何方式|不因[^，。；]{0,20}而(?:延長|延展|續約)")
 
@@ -273,7 +273,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "en": [r"\bconfidential information\b", r"\bconfidentiality\b",
                rf"\b(?:keep|hold|maintain|treat)\b{S}{{0,40}}\b(?:confidential|in (?:strict )?confidence|secret)\b"],
         "zh": [r"保密", r"機密(?:資訊|資料)", r"營業秘密", r"商業(?:秘密|祕密)", rf"保守{Z}{{0,6}}(?:秘密|祕密|機密)",
-               rf"不(?:得)?(?:對外)?(?:公開|披露|揭露|洩露|透露){Z}{{0,10}}(?:或|及)?(?:向第三(?:方|人))?{Z}{{0,20}}(?:資料|資訊|內容|祕密|秘密)"],
+               rf"不(?:得)?(?:對外)?(?:公開|披露|揭露|洩露|透露){Z}{{0,10}}(?:或|及)?(?:向第三(?:方|人))?{Z}{{0,20}}(?:資料|資訊|內容|祕密|秘密)",
+               rf"不(?:得|能|可|應)?(?:擅自)?(?:向|對|讓){Z}{{0,12}}(?:洩露|洩漏|透露|披露|揭露|告知|提供){Z}{{0,20}}(?:資料|資訊|內容|祕密|秘密|條款|技術|價格|客戶|名單)"],
     },
     "data_protection": {
         "heading": [r"data protection|privacy|personal (?:data|information)", r"個人資料|個資"],
@@ -699,7 +700,11 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "heading": [r"dispute|arbitration|jurisdiction|venue", r"爭議|仲裁|管轄"],
         "en": [r"\barbitrat\w*", rf"\b(?:disputes?|controvers\w*|claims?)\b{S}{{0,150}}\b(?:resolved|settled|submitted|referred|mediat\w*)\b",
                r"\bjurisdiction of the\b" + S + r"{0,40}\bcourts?\b", r"\bvenue\b", r"\bsubmit to the (?:exclusive )?jurisdiction"],
-        "zh": [r"仲裁", rf"爭議{Z}{{0,40}}(?:協商|調解|仲裁|法院|管轄)", r"(?:第一審)?管轄法院"],
+        "zh": [r"仲裁", rf"爭議{Z}{{0,40}}(?:協商|調解|仲裁|法院|管轄)", r"(?:第一審)?管轄法院",
+               # mainland wording: 纠纷 … 协商不成的，向…人民法院起诉 / 有管辖权的法院
+               rf"糾紛{Z}{{0,40}}(?:協商不成|協商解決|友好協商|調解|仲裁|法院|管轄|訴訟)",
+               rf"(?:向|提交|提請|由){Z}{{0,20}}(?:人民法院|法院|仲裁委員會|仲裁機構)(?:{Z}{{0,8}})?(?:起訴|提起訴訟|訴訟|申請仲裁|仲裁|管轄|裁決)",
+               r"有管轄權(?:的|之)(?:人民)?法院"],
     },
     "governing_law": {
         "heading": [r"governing law|applicable law|choice of law|law and jurisdiction", r"準據法|法律適用|適用法律"],
@@ -714,7 +719,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
                rf"{AGREEMENT}?{Z}{{0,20}}(?:解釋|效力){Z}{{0,20}}(?:依|適用){Z}{{0,15}}法律",
                # 本合同适用中华人民共和国法律 / 受…法律管辖
                rf"適用(?:中華人民共和國|中國|中華民國|臺灣|台灣|香港|澳門|新加坡|{Z}{{1,10}}(?:國|地區))(?:的|之)?(?:法律|法)",
-               rf"受(?:中華人民共和國|中國|中華民國|臺灣|台灣|香港|澳門|新加坡|{Z}{{1,10}}(?:國|地區))(?:的|之)?(?:法律|法)(?:法規)?(?:的)?(?:管轄|約束)"],
+               rf"受(?:中華人民共和國|中國|中華民國|臺灣|台灣|香港|澳門|新加坡|{Z}{{1,10}}(?:國|地區))(?:的|之)?(?:法律|法)(?:法規)?(?:的)?(?:管轄|約束)",
+               # 本合同未尽事宜，依照《中华人民共和国民法典》等法律规定执行
+               rf"未盡事(?:宜|項){Z}{{0,20}}(?:按照|依照|依據|根據|適用|按|依)(?:《)?(?:中華人民共和國|中國|中華民國|國家|有關|相關){Z}{{0,20}}(?:法|法律|法規|法令)"],
         "exclude": [r"governed by (?:the )?(?:terms|provisions|conditions|section|article)"],
     },
     "signatures": {
