@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -9,7 +10,14 @@ import pytest
 
 from agreementkit.check.classify import classify
 from agreementkit.check.model import Block, Location
-from agreementkit.check.patterns import compiled_topics, lower_pattern
+from agreementkit.check.patterns import (
+    LONG_BLOCK,
+    Sentences,
+    compiled_topics,
+    key_windows,
+    lower_pattern,
+    scan,
+)
 from agreementkit.check.readers import read_document
 from agreementkit.check.structure import detect_language, join_lines, parse_heading
 from agreementkit.check.topics import TOPIC_BY_ID
@@ -219,3 +227,55 @@ def test_parenthesised_article_title_before_body_text() -> None:
 )
 def test_more_chinese_wordings(text: str, topic_id: str, present: bool) -> None:
     assert (topic_id in classify(blocks(ZH_PREAMBLE, text))) is present
+
+
+def _match_sets(
+    blocks: list[Block], use_keys: bool
+) -> tuple[dict[str, list[tuple[int, int, int]]], dict[str, int]]:
+    found = scan(blocks, use_keys=use_keys)
+    matches = {t: sorted((m.block, m.start, m.end) for m in ms) for t, ms in found.matches.items()}
+    return matches, {t: len(ms) for t, ms in found.excluded.items()}
+
+
+# Sentences written for this test, each holding a provision the patterns know, some with words an
+# exclude pattern reacts to; joined without a single line break they make one long paragraph.
+_LONG_SENTENCES = (
+    "Supplier appoints Distributor as its exclusive distributor of the Products in the Territory.",
+    "Distributor will not appoint any other agent for the Products during the Term.",
+    "This Agreement shall be governed by the laws of the State of New York.",
+    "Either party may terminate this Agreement for convenience upon ninety (90) days' prior written notice.",
+    "Neither party may assign this Agreement without the prior written consent of the other party.",
+    "In no event shall either party's aggregate liability exceed the fees paid in the preceding twelve months.",
+    "Supplier may, once a year, audit the books and records of Distributor relating to the Products.",
+    "The parties submit to the exclusive jurisdiction of the courts of Singapore.",
+    "Distributor shall purchase a minimum of 1,000 units in each calendar quarter.",
+    "This Agreement renews automatically for successive one-year terms unless either party gives notice.",
+)
+
+
+def test_long_paragraph_windows_find_what_a_full_search_finds() -> None:
+    # Past LONG_BLOCK characters a paragraph is searched only near its keys; that must not hide a match.
+    text = " ".join(_LONG_SENTENCES[i % len(_LONG_SENTENCES)] for i in range(7 * len(_LONG_SENTENCES)))
+    assert len(text) > 2 * LONG_BLOCK
+    blocks = [Block(text, Location(paragraph=1))]
+    windowed, full = _match_sets(blocks, True), _match_sets(blocks, False)
+    assert windowed == full
+    assert {"governing_law", "anti_assignment", "audit_rights", "exclusivity"} <= set(windowed[0])
+
+
+def test_key_windows_are_merged_sentence_spans() -> None:
+    text = "One clause. The distributor is exclusive here. Two clause. Three clause. Exclusive again. End."
+    lowered = text.lower()
+    windows = key_windows(lowered, ("exclusiv",), Sentences(lowered))
+    assert windows == sorted(windows)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(windows))
+    covered = "".join(lowered[lo:hi] for lo, hi in windows)
+    assert "one clause." in covered and "two clause." in covered and "exclusive again." in covered
+    assert lowered.count("exclusiv") == covered.count("exclusiv")
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="shared/bench/cuad-dev not present")
+def test_key_prefilter_never_hides_a_match_in_text_without_breaks() -> None:
+    text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p, _ in _cuad_files(3))
+    blocks = [Block(text, Location(paragraph=1))]
+    assert _match_sets(blocks, True) == _match_sets(blocks, False)

@@ -165,6 +165,42 @@ def heading_text(block: Block) -> str | None:
     return None
 
 
+#: A paragraph longer than this (text without breaks: an extracted PDF, a pasted contract) is
+#: searched only near its keys, sentence by sentence, instead of whole by every topic's pattern.
+LONG_BLOCK = 2_000
+
+
+def key_windows(text: str, keys: tuple[str, ...], sentences: Sentences) -> list[tuple[int, int]]:
+    """Merged ``(lo, hi)`` spans of ``text`` that can hold a match of a pattern whose matches all contain a key.
+
+    Each span is the sentence around a key occurrence and one sentence either side of it: every
+    match contains a key and a pattern stays inside a sentence (``[^.;]``), so a match lies in a
+    span, while the text between spans is never searched.
+    """
+    spans: list[tuple[int, int]] = []
+    size = len(text)
+    for key in keys:
+        i = text.find(key)
+        while i != -1:
+            lo, sentence_end = sentences.bounds(i, i + len(key))
+            hi = sentence_end
+            if lo > 0:
+                lo = sentences.bounds(lo - 1, lo - 1)[0]
+            if hi < size:
+                hi = sentences.bounds(hi, hi)[1]
+            spans.append((lo, hi))
+            # later occurrences in the same sentence would give the same span
+            i = text.find(key, max(i + 1, sentence_end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 class _KeyIndex:
     """Which paragraphs contain a given key anywhere (fast ``str.find`` over all text)."""
 
@@ -238,7 +274,9 @@ class PatternScan:
                 original = self.blocks[m.block].text
                 same = not self.use_en or len(original) == len(self.lowered[m.block])
                 s, e = (m.start, m.end) if same else (0, 0)
-                evidence.append(Evidence(self.blocks[m.block].location, block_quote(self.blocks[m.block], s, e)))
+                evidence.append(
+                    Evidence(self.blocks[m.block].location, block_quote(self.blocks[m.block], s, e))
+                )
             found[topic_id] = evidence
         return {t.id: found[t.id] for t in compiled_topics() if t.id in found}
 
@@ -297,7 +335,11 @@ def scan(
                 # each item / sentence is tested once per topic, however many matches it holds
                 excluded: dict[tuple[int, int], bool] = {}
                 required: dict[tuple[int, int], bool] = {}
-                for m in pattern.finditer(text):
+                windowed = index is not None and rule.keys and source is lowered and len(text) > LONG_BLOCK
+                windows = (
+                    key_windows(text, rule.keys, sentences(source, bi)) if windowed else [(0, len(text))]
+                )
+                for m in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
                     if rule.exclude is not None:
                         span = sentences(source, bi).item(m.start(), m.end())
                         if span not in excluded:

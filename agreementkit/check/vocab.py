@@ -797,7 +797,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
 
 KEYS: dict[str, tuple[str, ...]] = {
     "appointment": ('appoint', 'grant'),
-    "exclusivity": ('exclusiv', 'circumvent', 'requirement', 'appoint'),
+    "exclusivity": ('exclusiv', 'circumvent', 'requirement', 'appoint', 'any other', 'any third'),
     "territory": ('territor',),
     "products": ('product',),
     "license_grant": ('licen', 'grant', 'right'),
