@@ -62,3 +62,12 @@ def test_invalid_yaml_is_left_to_the_loader() -> None:
 def test_aliases_are_read_once() -> None:
     text = "base: &b\n  name: Shop #5\nother: *b\nself: &s\n  loop: *s\n"
     assert [(p.line, p.field) for p in cut_values_in_text(text, "f.yaml")] == [(2, "base.name")]
+
+
+def test_cut_values_only_where_a_comment_follows_a_value_on_its_line() -> None:
+
+    assert cut_values_in_text("# a whole-line comment\nname: Acme #1 Ltd\n", "deal.yaml")
+    assert cut_values_in_text("# only whole-line comments\nname: Acme\n#note: x\n", "deal.yaml") == []
+    assert cut_values_in_text('name: "Acme #1 Ltd"\n', "deal.yaml") == []  # quoted: nothing cut
+    problems = cut_values_in_text("parties:\n  address: 30 Raffles Place, #17-01\n", "deal.yaml")
+    assert [(p.line, p.field) for p in problems] == [(2, "parties.address")]

@@ -10,11 +10,14 @@ quoted value to write instead.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from agreementkit.errors import Problem
 
+# YAML starts a comment at a "#" after whitespace; one after something else on its line may follow a value.
+_SAME_LINE_COMMENT = re.compile(r"\S[ \t]+#")
 # A value ending in one of these stops in the middle of a phrase.
 _DANGLING = (",", "，", "、", ";", "；", ":", "：", "-", "–", "/", "&", "(", "（", "+", " No.", " no.", " Unit")
 
@@ -91,6 +94,8 @@ def _walk(node: Any, loc: tuple[str | int, ...], file: str, out: list[Problem], 
 
 def cut_values_in_text(text: str, file: str) -> list[Problem]:
     """Every unquoted value in the YAML ``text`` that a same-line comment seems to have cut."""
+    if _SAME_LINE_COMMENT.search(text) is None:
+        return []  # a comment cuts a value only after it on its line (most deal files have none)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
