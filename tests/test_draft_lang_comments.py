@@ -65,7 +65,6 @@ def test_aliases_are_read_once() -> None:
 
 
 def test_cut_values_only_where_a_comment_follows_a_value_on_its_line() -> None:
-
     assert cut_values_in_text("# a whole-line comment\nname: Acme #1 Ltd\n", "deal.yaml")
     assert cut_values_in_text("# only whole-line comments\nname: Acme\n#note: x\n", "deal.yaml") == []
     assert cut_values_in_text('name: "Acme #1 Ltd"\n', "deal.yaml") == []  # quoted: nothing cut
