@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agreementkit.check.classify import classify
 from agreementkit.check.model import Block, Location
@@ -277,5 +279,34 @@ def test_key_windows_are_merged_sentence_spans() -> None:
 @pytest.mark.skipif(not CUAD.is_dir(), reason="shared/bench/cuad-dev not present")
 def test_key_prefilter_never_hides_a_match_in_text_without_breaks() -> None:
     text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p, _ in _cuad_files(3))
+    blocks = [Block(text, Location(paragraph=1))]
+    assert _match_sets(blocks, True) == _match_sets(blocks, False)
+
+
+_FILLER = (
+    "The parties met in Taipei",
+    "Distributor keeps records",
+    "see Section 4.2 (a)",
+    "U.S. dollars apply",
+    "no other agent",
+    "exclusive",
+    "will not",
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_LONG_SENTENCES + _FILLER),
+            st.sampled_from((" ", ". ", "; ", ", ", " (i) ", " (ii) ")),
+        ),
+        min_size=60,
+        max_size=160,
+    )
+)
+def test_windowed_search_equals_full_search_on_any_long_paragraph(parts: list[tuple[str, str]]) -> None:
+    # Sentences and fragments in any order, joined by any separator (including none at all).
+    text = "".join(sentence + sep for sentence, sep in parts)
     blocks = [Block(text, Location(paragraph=1))]
     assert _match_sets(blocks, True) == _match_sets(blocks, False)
