@@ -1,7 +1,7 @@
 """Charts for the review report and the settlement statement (matplotlib, Agg, imported lazily).
 
-Output is deterministic: a fixed SVG hash salt, no dates or software names in the metadata, fixed
-fonts and sizes. Chinese labels need a Traditional Chinese font: Noto Sans CJK TC (Debian's
+Output is a 200-dpi PNG (embedded by both the DOCX and the PDF) and deterministic: no dates or
+software names in the metadata, fixed fonts and sizes. Chinese labels need a Traditional Chinese font: Noto Sans CJK TC (Debian's
 ``fonts-noto-cjk``) found through matplotlib's font list, else the fonts the PDF renderer selects
 (:mod:`agreementkit.render.fonts`); with none available the chart falls back to English labels
 rather than draw empty boxes.
@@ -15,14 +15,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from agreementkit.models.common import Lang
 
 CJK_FAMILIES = ("Noto Sans CJK TC", "Noto Sans TC", "Noto Serif CJK TC", "Noto Serif TC")
 LATIN_FAMILY = "DejaVu Sans"
 STATUS_COLOURS = {"met": "#2e7d32", "at_risk": "#f9a825", "missed": "#c62828", "no_data": "#9e9e9e"}
-Format = Literal["png", "svg"]
 
 
 @dataclass(frozen=True)
@@ -100,8 +99,6 @@ def _style() -> Iterator[Any]:
     family = [cjk_family() or LATIN_FAMILY, LATIN_FAMILY]
     with matplotlib.rc_context(
         {
-            "svg.hashsalt": "agreementkit",
-            "svg.fonttype": "path",
             "font.family": "sans-serif",
             "font.sans-serif": family,
             "font.size": 9,
@@ -113,16 +110,13 @@ def _style() -> Iterator[Any]:
         yield Figure
 
 
-def _save(fig: Any, fmt: Format) -> bytes:
+def _save(fig: Any) -> bytes:
     buf = io.BytesIO()
-    if fmt == "svg":
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=None)
-    else:
-        fig.savefig(buf, format="png", dpi=200, metadata={"Software": None}, bbox_inches=None)
+    fig.savefig(buf, format="png", dpi=200, metadata={"Software": None}, bbox_inches=None)
     return buf.getvalue()
 
 
-def kpi_chart(data: KpiChartData, fmt: Format = "png") -> bytes:
+def kpi_chart(data: KpiChartData) -> bytes:
     """Target vs actual (attainment % per KPI, with target and threshold marks) beside the trend."""
     with _style() as figure:
         fig = figure(figsize=(9.2, 3.6))
@@ -183,10 +177,10 @@ def kpi_chart(data: KpiChartData, fmt: Format = "png") -> bytes:
         right.grid(color="#e0e0e0")
         right.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
         fig.tight_layout()
-        return _save(fig, fmt)
+        return _save(fig)
 
 
-def basis_chart(data: BasisChartData, fmt: Format = "png") -> bytes:
+def basis_chart(data: BasisChartData) -> bytes:
     """The settlement basis per period as bars, the reviewed period highlighted, tier thresholds as lines."""
     with _style() as figure:
         fig = figure(figsize=(9.2, 3.0))
@@ -218,7 +212,7 @@ def basis_chart(data: BasisChartData, fmt: Format = "png") -> bytes:
         ax.grid(axis="y", color="#e0e0e0", zorder=0)
         ax.yaxis.set_major_formatter(_thousands())
         fig.tight_layout()
-        return _save(fig, fmt)
+        return _save(fig)
 
 
 def _thousands() -> Any:

@@ -43,19 +43,16 @@ class TableBlock:
         return self.row_styles[index] if index < len(self.row_styles) else ""
 
 
-ChartFormat = Literal["png", "svg"]
-
-
 @dataclass(frozen=True)
 class Figure:
     """A chart with a caption and alt text, drawn only when a renderer asks for it.
 
-    ``draw`` renders the chart as PNG (what the DOCX and PDF renderers embed) or SVG. Each
-    encoding is drawn at most once, on first use, so a JSON-only run draws nothing and a run
-    writing DOCX and PDF draws one PNG.
+    ``draw`` renders the chart as PNG, which the DOCX and the PDF both embed. It runs at most
+    once, on first use, so a JSON-only run draws nothing and a run writing DOCX and PDF draws
+    each chart once.
     """
 
-    draw: Callable[[ChartFormat], bytes] = field(compare=False, repr=False)
+    draw: Callable[[], bytes] = field(compare=False, repr=False)
     caption: str
     alt: str
     width_cm: float = 16.5
@@ -63,12 +60,7 @@ class Figure:
     @functools.cached_property
     def png(self) -> bytes:
         """The chart as PNG."""
-        return self.draw("png")
-
-    @functools.cached_property
-    def svg(self) -> bytes:
-        """The chart as SVG."""
-        return self.draw("svg")
+        return self.draw()
 
 
 Block = Para | TableBlock | Figure
