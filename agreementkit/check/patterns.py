@@ -320,24 +320,26 @@ def scan(
                 if rule.heading.search(head):
                     result.heading_hits[rule.id] = i
                     break
-        passes: list[tuple[re.Pattern[str], list[str], list[int]]] = []
+        # (pattern, texts, blocks to search, keys every match holds: () when the pass has none)
+        passes: list[tuple[re.Pattern[str], list[str], list[int], tuple[str, ...]]] = []
         if use_en and rule.has_en:
             candidates = index.blocks(rule.keys) if index is not None and rule.keys else everything
             if candidates and rule.en is not None:  # compiled only when some paragraph may match
-                passes.append((rule.en, lowered, candidates))
+                passes.append((rule.en, lowered, candidates, rule.keys if index is not None else ()))
         if use_zh and rule.zh is not None:
-            passes.append((rule.zh, texts, everything))
+            passes.append((rule.zh, texts, everything, ()))
         hits: list[PatternMatch] = []
         vetoed: list[PatternMatch] = []
-        for pattern, source, candidates in passes:
+        for pattern, source, candidates, keys in passes:
             for bi in candidates:
                 text = source[bi]
                 # each item / sentence is tested once per topic, however many matches it holds
                 excluded: dict[tuple[int, int], bool] = {}
                 required: dict[tuple[int, int], bool] = {}
-                windowed = index is not None and rule.keys and source is lowered and len(text) > LONG_BLOCK
                 windows = (
-                    key_windows(text, rule.keys, sentences(source, bi)) if windowed else [(0, len(text))]
+                    key_windows(text, keys, sentences(source, bi))
+                    if keys and len(text) > LONG_BLOCK
+                    else [(0, len(text))]
                 )
                 for m in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
                     if rule.exclude is not None:

@@ -1,10 +1,10 @@
 """Charts for the review report and the settlement statement (matplotlib, Agg, imported lazily).
 
 Output is a 200-dpi PNG (embedded by both the DOCX and the PDF) and deterministic: no dates or
-software names in the metadata, fixed fonts and sizes. Chinese labels need a Traditional Chinese font: Noto Sans CJK TC (Debian's
-``fonts-noto-cjk``) found through matplotlib's font list, else the fonts the PDF renderer selects
-(:mod:`agreementkit.render.fonts`); with none available the chart falls back to English labels
-rather than draw empty boxes.
+software names in the metadata, fixed fonts and sizes. Chinese labels need a Traditional Chinese
+font: Noto Sans CJK TC (Debian's ``fonts-noto-cjk``) found through matplotlib's font list, else the
+fonts the PDF renderer selects (:mod:`agreementkit.render.fonts`); with none available the chart
+falls back to English labels rather than draw empty boxes.
 """
 
 from __future__ import annotations
