@@ -62,7 +62,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"worldwide|arrangement|relationship|period|territory|purchase|provider|source|dealings?)",
             EXCL + r",? (?:\w+[- ]){0,3}(?:right|licen[cs]e)",
             r"\bsole and exclusive\b(?! (?:remedy|remedies|liability|jurisdiction|discretion|option|property|owner))",
-            r"\bexclusively (?:from|to|with|through|by)\b",
+            # buying only from the other party ("purchase its requirements exclusively from"); a bare "exclusively by /
+            # to / with" (used exclusively by, exclusively with respect to) said nothing of exclusive dealing
+            r"\b(?:purchase|buy|obtain|source|procure|order)\w*\b" + S + r"{0,60}\bexclusively from\b",
             r"\b(?:purchase|buy|obtain|source) (?:all|one hundred percent|100%)\b" + S + r"{0,60}requirements",
             r"\bexclusivity\b",
             # "appoints the Referral Partner ... as its exclusive referral partner" / "as its sole agent"
@@ -381,7 +383,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "heading": [r"liquidated damages|penalt", r"違約金|懲罰"],
         "en": [
             r"\bliquidated damages\b",
-            rf"\bpenalt(?:y|ies)\b{S}{{0,60}}(?:of|equal|amount|%|percent|per (?:day|week|month)|shall be (?:applied|paid|due))",
+            # a penalty with an amount or a rate ("a penalty of $500", "of two percent", "per day of delay"); the word
+            # near "of" / "amount" alone was mostly statutory and tax penalties
+            rf"\bpenalt(?:y|ies)\b{S}{{0,30}}(?:of \$|of (?:\w+ )?(?:\(\d+\) )?(?:percent|%)|equal to|per (?:day|week|month))",
             r"\b(?:termination|cancellation|early termination|break(?:age)?|exit) (?:fee|charge|payment)s?\b",
             rf"\b(?:pay|owe)\b{S}{{0,80}}\b(?:as a penalty|a penalty)\b",
         ],
