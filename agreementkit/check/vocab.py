@@ -166,7 +166,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     "rofr": {
         "heading": [r"first (?:refusal|offer|negotiation)", r"優先(?:購買|承購|承買|議約|受讓)權?"],
         "en": [
-            r"\bright of first (?:refusal|offer|negotiation)\b",
+            # also the plural ("rights of first refusal", "rights of first negotiation") and a right of last refusal
+            r"\b(?:right of first|rights of (?:first|last)) (?:refusal|offer|negotiation)\b",
             r"\bfirst right (?:to|of) (?:refusal|offer|negotiat|purchase|acquire|obtain|buy)",
             rf"\b(?:option|right) to (?:purchase|acquire|buy|match)\b{S}{{0,120}}(?:same terms|the price|terms and conditions "
             r"(?:of|contained in) (?:such|the) (?:offer|proposal)|prior to (?:offering|selling)|before (?:offering|selling))",
@@ -806,7 +807,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "products": ('product',),
     "license_grant": ('licen', 'grant', 'right'),
     "ip_ownership": ('assign', 'property', 'own', 'hire', 'vest', 'transfer', 'convey'),
-    "rofr": ('first', 'rof', 'option', 'offer', 'match'),
+    "rofr": ('first', 'rof', 'option', 'offer', 'match', 'last'),
     "most_favored_nation": ('favor', 'favour', 'lower', 'better'),
     "partner_obligations": ('effort', 'diligent', 'actively'),
     "vendor_support": ('support', 'training', 'marketing'),
