@@ -263,6 +263,13 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:limited|capped|restricted) to\b{S}{{0,40}}(?:units|quantit|volume|copies)",
             rf"\bexceed(?:s|ing)?\b{S}{{0,40}}\b(?:the )?(?:forecast|capacity|maximum)",
             rf"\b(?:in excess of|above|beyond)\b{S}{{0,30}}(?:forecast|maximum|capacity|allocation)",
+            # use above what was bought is charged or needs approval ("excess usage", "overage fees", "if the number of
+            # users exceeds … additional fees"); a supplier not bound to deliver more than a ceiling
+            r"\bexcess (?:use|usage)\b", r"\boverage(?:s| fees?| charges?)\b",
+            rf"\b(?:use|usage|volume|quantit\w*|number of (?:users|units|transactions|copies|seats|licen[cs]es|end users))\b{S}{{0,60}}\bexceed\w*\b{S}{{0,100}}"
+            r"\b(?:additional|pay|fees?|charges?|consent|approval|surcharge|invoice)\b",
+            rf"\bnot (?:be )?(?:obligated|required|obliged) to (?:supply|deliver|accept|fill|manufacture|sell|provide)\b{S}{{0,80}}"
+            r"\b(?:in excess of|more than|exceed\w*|above|beyond)\b",
         ],
         "exclude": [NEG_EN, NEG_ZH, r"liab|interest rate|damages|expenses|confidential|insurance"],
         "zh": [rf"(?:採購|訂購|訂單|供應|出貨|進貨|進線)(?:之)?(?:數量|量)(?:合計)?{Z}{{0,10}}(?:上限|不得超過|超過|以{Z}{{0,10}}為限)", r"最高(?:採購|訂購|供應|出貨)量", r"配額"],
@@ -815,7 +822,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "non_solicit": ('solicit', 'hire', 'employ', 'recruit', 'induce', 'entice', 'divert'),
     "reporting": ('report',),
     "ordering": ('order', 'delivery', 'shipping', 'incoterm'),
-    "volume_restriction": ('exceed', 'maximum', 'limited', 'capped', 'restricted', 'excess', 'above', 'beyond', 'more'),
+    "volume_restriction": ('exceed', 'maximum', 'limited', 'capped', 'restricted', 'excess', 'above', 'beyond', 'more', 'overage'),
     "price_restriction": ('pric', 'fee', 'rate'),
     "confidentiality": ('confiden', 'secret'),
     "data_protection": ('personal', 'data', 'privacy', 'gdpr'),
