@@ -217,6 +217,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:shall|will|may) not\b{S}{{0,200}}\b(?:compet(?:e|es|ing|itive|itor|itors)\b)",
             rf"\bnot\b{S}{{0,40}}\b(?:engage|participate|invest|be interested)\b{S}{{0,100}}\b(?:business|activit)",
             r"\bcompeting (?:products?|businesses|business|services?|brands?|lines?)\b",
+            r"\bin competition with\b",
         ],
         "zh": [r"競業", rf"不得{Z}{{0,40}}(?:競爭|相同或類似|類似或相同|同類|替代)(?:之|性)?(?:產品|商品|業務|營業|服務|品牌)",
                r"競爭(?:產品|商品|品牌|業務)", rf"不得{Z}{{0,60}}(?:有|具)競爭(?:關係|性)",
