@@ -597,6 +597,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"\b(?:more than|at least) (?:fifty percent|50%|a majority)\b" + S + r"{0,60}\b(?:voting|equity|shares|stock|interest)",
             rf"\b(?:majority|controlling interest)\b{S}{{0,40}}\b(?:voting|equity|outstanding|shares|stock)\b{S}{{0,100}}"
             r"\b(?:transfer|acquir|sold|sale|change)",
+            # a party taken over ("if the Distributor is acquired by a competitor") or a new owner of a majority
+            r"\b(?:is|be|becomes?|being) (?:acquired|purchased|taken over) by\b",
+            rf"\bbeneficial own\w*\b{S}{{0,40}}\b(?:50|fifty|majority)",
         ],
         "exclude": [r"[\"“](?:affiliate|control|controlled|subsidiary)[\"”]|means|shall mean|bankruptcy|receivership|"
                     r"benefit of creditors|securities and exchange"],
@@ -844,7 +847,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "termination_for_cause": ('terminat', 'breach', 'cure', 'remed'),
     "termination_for_convenience": ('terminat',),
     "kpi_termination": ('terminat',),
-    "change_of_control": ('control', 'ownership', 'management', 'merge', 'consolidation', 'acquisition', 'reorganization', 'amalgamation', 'substantially', 'fifty', 'majority', 'controlling'),
+    "change_of_control": ('control', 'ownership', 'management', 'merge', 'consolidation', 'acquisition', 'reorganization', 'amalgamation', 'substantially', 'fifty', 'majority', 'controlling', 'acquired', 'purchased', 'taken over', 'beneficial'),
     "post_termination": ('terminat', 'expir', 'sell', 'wind', 'transition', 'run'),
     "survival": ('surviv',),
     "anti_assignment": ('assign', 'transfer', 'delegat', 'sublicen', 'subcontract'),
