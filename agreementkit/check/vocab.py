@@ -618,6 +618,9 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"buy back|transition|remain|pay|provide|deliver|complete|fulfil|honou?r|assign|purchase|supply)",
             r"\b(?:sell[- ]off|wind[- ]down|transition(?:-out)? period|transition(?:al)? (?:services|assistance)|"
             r"termination assistance|run-?off)\b",
+            rf"\b(?:sell|dispose of|liquidate|repurchase|buy back|purchase|distribute)\b{S}{{0,40}}\b(?:remaining|existing|unsold|residual|then-current|its|all) "
+            r"(?:inventory|inventories|stocks?)\b",
+            r"\b(?:liquidation|sell-?off|run-?off|wind-?down|phase-?out) period\b",
             rf"\bfor (?:a period of )?{PERIOD}\b{S}{{0,30}}\b(?:after|following) (?:the )?(?:termination|expiration|expiry)\b",
             rf"\b(?:after|following|upon|on) (?:the )?(?:termination|expiration|expiry)\b{S}{{0,80}}\b(?:and|for) (?:a period of )?{PERIOD}",
             r"\bupon (?:the )?(?:termination|expiration)(?: or (?:expiration|termination))? of (?:this|the) agreement\b"
@@ -848,7 +851,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "termination_for_convenience": ('terminat',),
     "kpi_termination": ('terminat',),
     "change_of_control": ('control', 'ownership', 'management', 'merge', 'consolidation', 'acquisition', 'reorganization', 'amalgamation', 'substantially', 'fifty', 'majority', 'controlling', 'acquired', 'purchased', 'taken over', 'beneficial'),
-    "post_termination": ('terminat', 'expir', 'sell', 'wind', 'transition', 'run'),
+    "post_termination": ('terminat', 'expir', 'sell', 'wind', 'transition', 'run', 'dispose', 'liquidat', 'purchase', 'buy back', 'distribut', 'phase'),
     "survival": ('surviv',),
     "anti_assignment": ('assign', 'transfer', 'delegat', 'sublicen', 'subcontract'),
     "minimum_commitment": ('minimum', 'least', 'less', 'guarantee', 'take', 'shortfall', 'moq', 'commitment', 'quota', 'target'),
