@@ -182,6 +182,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
         "heading": [r"most[- ]favou?red", r"最惠"],
         "en": [
             r"\bmost[- ]favou?red[- ](?:nation|customer|licensee|pricing|terms)",
+            # "shall not be less favourable than the terms given to any other licensee"
+            rf"\bnot (?:be )?(?:less|more) favou?rable\b{S}{{0,60}}\bthan\b{S}{{0,100}}(?:other|any|third|similarly|comparable|customers?)",
             rf"\b(?:no less|not less|at least as|equally) favou?rable{S}{{0,60}}\b(?:than|as)\b{S}{{0,100}}"
             r"(?:other|any|third|similarly|comparable|customers?)",
             rf"\b(?:more|most) favou?rable{S}{{0,60}}(?:terms|prices?|pricing|rates?|conditions){S}{{0,80}}"
