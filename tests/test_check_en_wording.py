@@ -3,9 +3,10 @@
 Each sentence was written for these tests, in the phrasing families of public distribution, supply,
 licence and services agreements (rights of first refusal, "not be less favourable than", excess
 usage and overage fees, a supplier not bound to deliver beyond the forecast, a party acquired by a
-competitor, unsold inventory bought back, "in competition with", a penalty with an amount), not
-copied from any contract. The look-alikes name the same words without making the clause; several
-were found by the pattern each family replaced (a bare "exclusively with", a penalty next to "amount").
+competitor, unsold inventory bought back, "in competition with", a penalty with an amount, a
+warranty named by its length), not copied from any contract. The look-alikes name the same words
+without making the clause; several were found by the pattern each family replaced (a bare
+"exclusively with", a penalty next to "amount").
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ FOUND = [
     ("exclusivity", "Distributor shall purchase its requirements of the Products exclusively from Supplier."),
     ("liquidated_damages", "Seller shall pay a penalty of two percent of the order value for each week of late delivery."),
     ("liquidated_damages", "A late Supplier owes a penalty equal to one percent of the price per day of delay."),
+    ("warranty_duration", "Each unit carries a twelve (12) month limited warranty against defects in workmanship."),
+    ("warranty_duration", "The warranty begins on the date of shipment and ends eighteen months later."),
 ]
 
 NOT_FOUND = [
@@ -54,6 +57,7 @@ NOT_FOUND = [
     ("exclusivity", "The Marks shall be used exclusively with the Products and in the form shown in Exhibit C."),
     ("exclusivity", "The software shall be operated exclusively by staff trained by the Supplier."),
     ("liquidated_damages", "The Distributor bears any penalty or amount assessed by customs authorities on its imports."),
+    ("warranty_duration", "Any warranty claim must be made in writing and sent to the address below."),
 ]
 
 

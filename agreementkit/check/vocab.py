@@ -337,6 +337,11 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             r"(?:after|from|following|of) (?:the )?(?:date of )?(?:delivery|shipment|receipt|installation|acceptance|purchase|sale)\b"
             rf"{S}{{0,200}}(?:warrant|defect|nonconform|non-conform|reject|inspect)",
             r"\bwarranty (?:period|term)\b",
+            # a warranty named by its length ("a twelve (12) month limited warranty", "one-year warranty") or said to
+            # start / end at a time ("the warranty begins on the date of shipment and ends eighteen months later")
+            r"\b(?:\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four|thirty-six|\w+ \(\d+\))[- ](?:days?|months?|years?)(?:['’]s?)? "
+            r"(?:limited |product |parts and labou?r |standard )?warrant(?:y|ies)\b",
+            rf"\bwarranty\b{S}{{0,40}}\b(?:commenc|begin|start|expir|end)\w*\b{S}{{0,60}}\b(?:days?|months?|years?|date of)\b",
             rf"\b(?:reject|inspect)\w*\b{S}{{0,160}}\b(?:within|for)\b{S}{{0,40}}(?:days?|months?)\b",
         ],
         "zh": [r"保固(?:期間|期限|期)", r"瑕疵擔保(?:期間|責任)", rf"(?:交貨|驗收|收貨|交付)(?:後|之日起){Z}{{0,20}}(?:日|個月|年)內{Z}{{0,30}}(?:瑕疵|檢驗|退換|更換|修復)",
