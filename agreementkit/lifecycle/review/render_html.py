@@ -1,7 +1,7 @@
 """Report model → HTML (sandboxed Jinja, autoescaped) → PDF (WeasyPrint, imported lazily).
 
-The layout lives in ``templates/review/`` (HTML and CSS, no fonts). The chart is embedded as an SVG
-``data:`` URI so the PDF needs nothing from outside. PDF output goes through the project's PDF
+The layout lives in ``templates/review/`` (HTML and CSS, no fonts). The chart is embedded as a PNG
+``data:`` URI (the one the DOCX embeds) so the PDF needs nothing from outside. PDF output goes through the project's PDF
 renderer (:mod:`agreementkit.render.pdf`: explicit Traditional Chinese fonts, glyph coverage
 check, a URL fetcher that serves nothing but the template folder and fonts, reproducible bytes);
 if that module is unavailable a minimal WeasyPrint call with the same fetch policy is used.
