@@ -129,7 +129,7 @@ def _short_title(rest: str) -> tuple[str | None, bool]:
         return None, False
     if len(rest) <= 40 and not re.search(r"[。；]", rest) and not rest.endswith((".", ";", ",")):
         return rest, False
-    if len(rest) <= 90 and rest.isupper():
+    if len(rest) <= 90 and rest.isupper() and not _CJK.search(rest):  # "AI旗艦店獲得…" is upper case for str.isupper
         return rest, False
     m = _INLINE_TITLE.match(rest)
     if m and len(m.group(1).split()) <= 8:
