@@ -32,8 +32,9 @@ _ZH_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.]\s*(
 _ZH_PAREN = re.compile(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.*)$", re.S)
 # The Chinese forms of Arabic numbering, read on the width-folded text (see _FOLD): １．期限, 3、付款方式,
 # 1.期限 (no space), 1.1期限, (1)付款. What follows the number must be Chinese, so "1.5倍", "2.5%",
-# "3.2.1" and English "(1) the Distributor" stay what they were; nor a unit ("1.5萬元", "2、3個月").
-_ZH_AFTER_NUM = r"(?=[\u3400-\u9fff(【「“])(?![倍萬万元個个月年日天週周時时分秒件台套噸吨公千百億亿成])"
+# "3.2.1" and English "(1) the Distributor" stay what they were (a Latin word may lead a Chinese title,
+# "３．ＯＥＭ產品"); nor a unit ("1.5萬元", "2、3個月").
+_ZH_AFTER_NUM = r"(?=[\u3400-\u9fff(【「“]|[A-Za-z]{1,12}[\u3400-\u9fff])(?![倍萬万元個个月年日天週周時时分秒件台套噸吨公千百億亿成])"
 _ZH_NUM_ITEM = re.compile(rf"^\s*(\d{{1,2}})\s*(?:、\s*|\.(?!\d)\s*){_ZH_AFTER_NUM}(.*)$", re.S)
 _ZH_NUM_SUB = re.compile(rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\s*[.、]?\s*{_ZH_AFTER_NUM}(.*)$", re.S)
 _ZH_NUM_PAREN = re.compile(rf"^\s*\(\s*(\d{{1,2}})\s*\)\s*{_ZH_AFTER_NUM}(.*)$", re.S)
