@@ -338,6 +338,12 @@ def scan(
     headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
     everything = list(range(len(kept)))
     heading_blocks = {i for i, b in enumerate(kept) if b.is_heading and len(b.text) <= 120}
+    sections: dict[int, str] = {}
+
+    def section(bi: int) -> str:
+        if bi not in sections:
+            sections[bi] = section_text(kept, bi)
+        return sections[bi]
     found_sentences: dict[tuple[int, int], Sentences] = {}
 
     def sentences(source: list[str], bi: int) -> Sentences:
@@ -355,7 +361,7 @@ def scan(
             # marks): for a topic with supporting wording (``support`` in the vocabulary), its heading
             # counts only when the section under it holds that wording.
             for i, head in headings:
-                if rule.heading.search(head) and (support is None or support.search(section_text(kept, i))):
+                if rule.heading.search(head) and (support is None or support.search(section(i))):
                     result.heading_hits[rule.id] = i
                     break
         # (pattern, texts, blocks to search, keys every match holds: () when the pass has none)
@@ -369,7 +375,7 @@ def scan(
             if support is not None:
                 # a body pattern matching a heading's own words ("十、競業限制之解除") is the heading again:
                 # it counts only as the heading does, when the section under it holds supporting wording
-                zh_blocks = [i for i in everything if i not in heading_blocks or support.search(section_text(kept, i))]
+                zh_blocks = [i for i in everything if i not in heading_blocks or support.search(section(i))]
             passes.append((rule.zh, texts, zh_blocks, ()))
         hits: list[PatternMatch] = []
         vetoed: list[PatternMatch] = []
