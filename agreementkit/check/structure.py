@@ -1,8 +1,9 @@
 """Language detection and heading recognition shared by every reader.
 
 Readers hand over paragraphs in reading order; :func:`build_blocks` recognises article and
-clause headings in both languages (第五條、一、 / ARTICLE 5, Section 5, 5. Term, 5.2 …) and
-gives each block its location: article label and heading, clause number, paragraph index, page.
+clause headings in both languages (第五條、第一章、壹、一、（一）、1、/ １．/ 1.1 / (1) in half- or
+full-width forms / ARTICLE 5, Section 5, 5. Term, 5.2 …) and gives each block its location:
+article label and heading, clause number, paragraph index, page.
 """
 
 from __future__ import annotations
