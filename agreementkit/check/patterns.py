@@ -68,6 +68,11 @@ class CompiledTopic:
         return _alt(self._entry.get("zh", []), re.M)
 
     @cached_property
+    def support(self) -> re.Pattern[str] | None:
+        """Chinese wording a heading's section must hold for the heading alone to show the topic."""
+        return _alt(self._entry.get("support", []), re.M)
+
+    @cached_property
     def exclude(self) -> re.Pattern[str] | None:
         """Words that veto a match in the same sentence / item."""
         return _alt(self._entry.get("exclude", []), re.I)
@@ -163,6 +168,34 @@ def heading_text(block: Block) -> str | None:
         if found is not None and found.title:
             return found.title
     return None
+
+
+#: How far a heading's section is read for supporting wording (blocks, characters).
+SECTION_BLOCKS = 40
+SECTION_CHARS = 20_000
+
+
+def section_text(blocks: list[Block], bi: int) -> str:
+    """The text of the section a heading block opens: itself and what follows, to the next heading.
+
+    An article heading's section runs to the next article (its titled clauses included); a
+    clause heading's to the next heading of any level.
+    """
+    head = blocks[bi]
+    article = head.location.article
+    is_article = article is not None and head.location.clause is None
+    parts = [head.text]
+    size = len(head.text)
+    for block in blocks[bi + 1 : bi + 1 + SECTION_BLOCKS]:
+        if block.location.article != article:
+            break
+        if block.is_heading and (not is_article or block.location.clause is None):
+            break
+        parts.append(block.text)
+        size += len(block.text)
+        if size >= SECTION_CHARS:
+            break
+    return "\n".join(parts)
 
 
 #: A paragraph longer than this (text without breaks: an extracted PDF, a pasted contract) is
@@ -304,6 +337,13 @@ def scan(
     index = _KeyIndex(lowered) if use_en and use_keys else None
     headings = [(i, h) for i, b in enumerate(kept) if (h := heading_text(b))]
     everything = list(range(len(kept)))
+    heading_blocks = {i for i, b in enumerate(kept) if b.is_heading and len(b.text) <= 120}
+    sections: dict[int, str] = {}
+
+    def section(bi: int) -> str:
+        if bi not in sections:
+            sections[bi] = section_text(kept, bi)
+        return sections[bi]
     found_sentences: dict[tuple[int, int], Sentences] = {}
 
     def sentences(source: list[str], bi: int) -> Sentences:
@@ -315,9 +355,13 @@ def scan(
     for rule in compiled_topics():
         if topics is not None and rule.id not in topics:
             continue
+        support = rule.support if use_zh else None
         if rule.heading is not None:
+            # In Chinese, a heading is no provision ("智慧財產權" over a section on using each other's
+            # marks): for a topic with supporting wording (``support`` in the vocabulary), its heading
+            # counts only when the section under it holds that wording.
             for i, head in headings:
-                if rule.heading.search(head):
+                if rule.heading.search(head) and (support is None or support.search(section(i))):
                     result.heading_hits[rule.id] = i
                     break
         # (pattern, texts, blocks to search, keys every match holds: () when the pass has none)
@@ -327,7 +371,12 @@ def scan(
             if candidates and rule.en is not None:  # compiled only when some paragraph may match
                 passes.append((rule.en, lowered, candidates, rule.keys if index is not None else ()))
         if use_zh and rule.zh is not None:
-            passes.append((rule.zh, texts, everything, ()))
+            zh_blocks = everything
+            if support is not None:
+                # a body pattern matching a heading's own words ("十、競業限制之解除") is the heading again:
+                # it counts only as the heading does, when the section under it holds supporting wording
+                zh_blocks = [i for i in everything if i not in heading_blocks or support.search(section(i))]
+            passes.append((rule.zh, texts, zh_blocks, ()))
         hits: list[PatternMatch] = []
         vetoed: list[PatternMatch] = []
         for pattern, source, candidates, keys in passes:

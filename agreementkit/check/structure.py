@@ -1,8 +1,9 @@
 """Language detection and heading recognition shared by every reader.
 
 Readers hand over paragraphs in reading order; :func:`build_blocks` recognises article and
-clause headings in both languages (第五條、一、 / ARTICLE 5, Section 5, 5. Term, 5.2 …) and
-gives each block its location: article label and heading, clause number, paragraph index, page.
+clause headings in both languages (第五條、第一章、壹、一、（一）、1、/ １．/ 1.1 / (1) in half- or
+full-width forms / ARTICLE 5, Section 5, 5. Term, 5.2 …) and gives each block its location:
+article label and heading, clause number, paragraph index, page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,20 @@ _ZH_ARTICLE = re.compile(rf"^\s*【?\s*第\s*([{_ZH_NUM}]+)\s*[條条]\s*[：:�
 # 壹、貳、參 … : the financial numerals many Taiwanese contracts number their articles with
 _ZH_UPPER = re.compile(r"^\s*([壹貳贰參叁肆伍陸陆柒捌玖拾]{1,3})\s*[、．.]\s*(.*)$", re.S)
 _ZH_CHAPTER = re.compile(rf"^\s*第\s*([{_ZH_NUM}]+)\s*[章節节]\s*[：:、．.　 ]*(.*)$", re.S)
-_ZH_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．]\s*(.*)$", re.S)
+_ZH_ITEM = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.]\s*(.*)$", re.S)
+# （一）保密 / (二) 付款: the clause numbering under 一、 (or the articles, when a contract has no other)
+_ZH_PAREN = re.compile(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.*)$", re.S)
+# The Chinese forms of Arabic numbering, read on the width-folded text (see _FOLD): １．期限, 3、付款方式,
+# 1.期限 (no space), 1.1期限, (1)付款. What follows the number must be Chinese, so "1.5倍", "2.5%",
+# "3.2.1" and English "(1) the Distributor" stay what they were (a Latin word may lead a Chinese title,
+# "３．ＯＥＭ產品"); nor a unit ("1.5萬元", "2、3個月").
+_ZH_AFTER_NUM = r"(?=[\u3400-\u9fff(【「“]|[A-Za-z]{1,12}[\u3400-\u9fff])(?![倍萬万元個个月年日天週周時时分秒件台套噸吨公千百億亿成])"
+_ZH_NUM_ITEM = re.compile(rf"^\s*(\d{{1,2}})\s*(?:、\s*|\.(?!\d)\s*){_ZH_AFTER_NUM}(.*)$", re.S)
+_ZH_NUM_SUB = re.compile(rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\s*[.、]?\s*{_ZH_AFTER_NUM}(.*)$", re.S)
+_ZH_NUM_PAREN = re.compile(rf"^\s*\(\s*(\d{{1,2}})\s*\)\s*{_ZH_AFTER_NUM}(.*)$", re.S)
+# Full-width ASCII (１．, （一）, ：, ＡＲＴＩＣＬＥ) and the ideographic space, folded one character for
+# one before headings are matched: the match positions hold in the text as written, whose title is kept.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _EN_ARTICLE = re.compile(r"^\s*(ARTICLE|Article|SECTION|Section|CLAUSE|Clause)\s+(\d{1,3}|[IVXLC]{1,6})(?:\.0)?\b\.?[:\s.\-–—]*(.*)$", re.S)
 _EN_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(.*)$", re.S)
 _EN_SUB = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$", re.S)
@@ -107,6 +121,8 @@ class Heading:
     label: str
     title: str | None
     inline: bool  # True when body text follows the heading in the same paragraph
+    # the numbering style, for Chinese documents whose articles are numbered 一、 or 1. (see build_blocks)
+    style: str = ""
 
 
 def _short_title(rest: str) -> tuple[str | None, bool]:
@@ -115,7 +131,7 @@ def _short_title(rest: str) -> tuple[str | None, bool]:
         return None, False
     if len(rest) <= 40 and not re.search(r"[。；]", rest) and not rest.endswith((".", ";", ",")):
         return rest, False
-    if len(rest) <= 90 and rest.isupper():
+    if len(rest) <= 90 and rest.isupper() and not _CJK.search(rest):  # "AI旗艦店獲得…" is upper case for str.isupper
         return rest, False
     m = _INLINE_TITLE.match(rest)
     if m and len(m.group(1).split()) <= 8:
@@ -138,41 +154,58 @@ def parse_heading(text: str) -> Heading | None:
 
 
 @lru_cache(maxsize=8192)
-def _parse_heading(text: str) -> Heading | None:
+def _parse_heading(written: str) -> Heading | None:
+    # every pattern runs on the width-folded text; a title is taken from the text as written
+    text = written.translate(_FOLD)
+
+    def title_of(m: re.Match[str], group: int) -> tuple[str | None, bool]:
+        return _short_title(written[m.start(group) : m.end(group)])
+
     m = _ZH_ARTICLE.match(text)
     if m:
-        title, inline = _short_title(m.group(2))
-        return Heading(1, f"第{m.group(1)}條", title, inline)
+        title, inline = title_of(m, 2)
+        return Heading(1, f"第{m.group(1)}條", title, inline, "zh_article")
     m = _ZH_UPPER.match(text)
     if m:
-        title, inline = _short_title(m.group(2))
-        return Heading(1, m.group(1), title, inline)
+        title, inline = title_of(m, 2)
+        return Heading(1, m.group(1), title, inline, "zh_upper")
     m = _ZH_CHAPTER.match(text)
     if m:
-        title, inline = _short_title(m.group(2))
-        return Heading(1, text.strip()[: text.find("章") + 1 or 6], title, inline)
+        title, inline = title_of(m, 2)
+        return Heading(1, _chapter_label(text, m), title, inline, "zh_chapter")
     m = _EN_ARTICLE.match(text)
     if m:
-        title, inline = _short_title(m.group(3))
+        title, inline = title_of(m, 3)
         return Heading(1, f"{m.group(1).capitalize()} {m.group(2)}", title, inline)
     m = _ANNEX.match(text)
     if m and len(text) < 120:
-        title, inline = _short_title(m.group(2))
+        title, inline = title_of(m, 2)
         return Heading(1, " ".join(m.group(1).split()), title, inline)
     m = _EN_SUB.match(text)
     if m:
-        title, inline = _short_title(m.group(2))
-        return Heading(2, m.group(1), title, inline)
+        title, inline = title_of(m, 2)
+        return Heading(2, m.group(1), title, inline, "zh_sub" if _CJK.match(text, m.start(2)) else "")
     m = _EN_NUM.match(text)
     if m:
-        title, inline = _short_title(m.group(2))
+        title, inline = title_of(m, 2)
+        style = "zh_num" if _CJK.match(text, m.start(2)) else ""
         if title is not None and not inline:
-            return Heading(1, f"Section {m.group(1)}", title, False)
-        return Heading(2, m.group(1), title, inline)
-    m = _ZH_ITEM.match(text)
-    if m:
-        title, inline = _short_title(m.group(2))
-        return Heading(2, m.group(1), title, inline)
+            return Heading(1, m.group(1) if style else f"Section {m.group(1)}", title, False, style)
+        return Heading(2, m.group(1), title, inline, style)
+    for pattern, level, style in (
+        (_ZH_ITEM, 2, "zh_item"),
+        (_ZH_PAREN, 2, "zh_paren"),
+        (_ZH_NUM_SUB, 2, "zh_sub"),
+        (_ZH_NUM_ITEM, 2, "zh_num"),
+        (_ZH_NUM_PAREN, 2, "zh_num_paren"),
+    ):
+        m = pattern.match(text)
+        if m:
+            title, inline = title_of(m, 2)
+            label = f"({m.group(1)})" if style in ("zh_paren", "zh_num_paren") else m.group(1)
+            if style == "zh_num" and title is not None and not inline:
+                return Heading(1, label, title, False, style)  # as "1. Term"
+            return Heading(level, label, title, inline, style)
     stripped = text.strip()
     if (
         3 <= len(stripped) <= 60
@@ -183,6 +216,11 @@ def _parse_heading(text: str) -> Heading | None:
     ):
         return Heading(1, "", stripped.title(), False)
     return None
+
+
+def _chapter_label(text: str, m: re.Match[str]) -> str:
+    """第一章 / 第二節 as written, without spaces (the number and the word for chapter or section)."""
+    return re.sub(r"\s+", "", text[m.start(0) : m.start(2)]).rstrip("：:、.")
 
 
 def too_long(path: object) -> InputError:
@@ -248,6 +286,33 @@ def _numbered_label(n: int, lang: str) -> str:
     return f"第{chinese_number(n)}條" if lang == "zh-TW" else f"Article {n}"
 
 
+# Chinese numbering styles, highest first: 第X條 / 壹、 articles hold 一、 items, which hold （一）, then 1.,
+# 1.1 and (1) — the order of mainland and Taiwanese contracts alike.
+_ARTICLE_STYLES = ("zh_article", "zh_upper")
+_ITEM_STYLES = ("zh_item", "zh_paren", "zh_num", "zh_sub", "zh_num_paren")
+
+
+def _zh_levels(found: Iterable[Heading | None]) -> dict[str, int]:
+    """Level of each Chinese numbering style in one document, by the styles it uses.
+
+    A contract numbered 第X條 (or 壹、) has its articles there and every other style is a clause.
+    One without them has its articles at the highest style it uses at least twice (一、 …, or
+    １．/ 1、 when that is all it has): otherwise a contract numbered "一、期限" or "２．期限" had no
+    article or heading in any location.
+    """
+    counts: dict[str, int] = {}
+    for heading in found:
+        if heading is not None and heading.style:
+            counts[heading.style] = counts.get(heading.style, 0) + 1
+    levels = {style: 2 for style in _ITEM_STYLES}
+    if any(counts.get(style, 0) >= 2 for style in _ARTICLE_STYLES):
+        return levels
+    top = next((style for style in _ITEM_STYLES if counts.get(style, 0) >= 2), None)
+    if top is not None:
+        levels[top] = 1
+    return levels
+
+
 def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[Block]:
     """Give every paragraph its location, tracking the current article and clause.
 
@@ -263,6 +328,7 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
     paragraphs = list(paragraphs)
     styled = sum(1 for p in paragraphs if p.style_level == 1) >= 3  # Word headings define the articles
     convert = simplified_converter("".join(p.text for p in paragraphs[:400])[:20000]) if lang == "zh-TW" else None
+    prepared: list[tuple[RawParagraph, list[str], list[str], str, Heading | None]] = []
     for para in paragraphs:
         written = clean_text(para.text).strip()
         if not written or _PAGE_NUMBER.fullmatch(written):
@@ -270,14 +336,21 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
         pieces = split_long(written) if len(written) > MAX_BLOCK_CHARS else [written]
         texts = [convert(p) for p in pieces] if convert is not None else pieces
         text = texts[0] if len(texts) == 1 else " ".join(texts)
-        found = parse_heading(text) if not para.in_table else None
+        prepared.append((para, pieces, texts, text, parse_heading(text) if not para.in_table else None))
+    levels = _zh_levels(p[4] for p in prepared) if lang == "zh-TW" and not styled else {}
+    for para, pieces, texts, text, found in prepared:
+        if found is not None and found.style in levels and levels[found.style] != found.level:
+            promoted = levels[found.style] == 1
+            found = Heading(levels[found.style], found.label, found.title, found.inline, found.style)
+        else:
+            promoted = False
         if styled and para.style_level is None and found is not None and found.level == 1:
             found = None
         is_heading = False
         if para.style_level == 1 or (found is not None and found.level == 1 and para.style_level is None):
             article_count += 1
             article = (found.label if found and found.label else None) or _numbered_label(article_count, lang)
-            heading = (found.title if found else None) or (text if len(text) <= 60 else None)
+            heading = (found.title if found else None) or (text if len(text) <= 60 and not promoted else None)
             clause = None
             is_heading = found is None or not found.inline
         elif para.style_level == 2 or (found is not None and found.level == 2):

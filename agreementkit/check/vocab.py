@@ -41,6 +41,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     # ---------------------------------------------------------------- rights
     "appointment": {
         "heading": [r"appointment", r"grant of (?:rights|distribution)", r"指定|委任|授權經銷|經銷權|代理權"],
+        "support": [r"指定|委任|委託|授權|經銷|代理|加盟"],
         "en": [
             rf"\bappoints?\b{S}{{0,120}}\b(?:as|to be|its)\b{S}{{0,40}}(?:distributor|reseller|agent|representative|dealer|"
             r"partner|sales|referral|licensee|franchisee)",
@@ -126,6 +127,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "license_grant": {
         "heading": [r"licen[cs]e", r"授權(?!經銷)|商標使用"],
+        # "加盟授權 / 經銷授權" over an appointment is no licence: the section must let someone use something
+        "support": [rf"(?<!未)(?<!未經)(?:授權|許可|同意|准予|允許){Z}{{0,40}}(?<!不得)使用|使用權|授(?:予|與)"],
         "en": [
             rf"\bgrants?\b{S}{{0,120}}\b(?:licen[cs]e|sublicen[cs]e|right to (?:use|reproduce|display|publish|copy|modify|"
             r"make|have made|perform))",
@@ -149,6 +152,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "ip_ownership": {
         "heading": [r"ownership of (?:intellectual|ip|work|improvement|invention|data|results)", r"智慧財產權(?:歸屬)?|權利歸屬"],
+        # "智慧財產權" over a section on using each other's marks or not infringing is no ownership
+        "support": [r"歸(?!還)|屬於|所有(?:權|人|者)|擁有|享有|權利人|讓與|移轉"],
         "en": [
             rf"\bassigns?\b{S}{{0,100}}\b(?:right,? title,? and interest|intellectual property|inventions?|"
             r"improvements?|copyrights?|patents?|work product|know-how|developments?)",
@@ -218,6 +223,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "non_compete": {
         "heading": [r"non-?compet", r"competing products", r"競業|競爭產品"],
+        # "競業限制之解除" over a release from the covenant is no non-compete
+        "support": [rf"(?:不得|不可|不能|禁止|避免){Z}{{0,40}}(?:經營|經銷|銷售|販售|從事|代理|投資|生產|製造|加盟|任職|競爭)"],
         "en": [
             r"\bnon-?compet\w*",
             r"\bcovenant not to compete\b",
@@ -289,6 +296,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "price_restriction": {
         "heading": [r"resale price|price (?:restriction|protection)", r"轉售價格|價格(?:限制|維持)"],
+        "support": [r"不得|應依|應按|建議|低於|高於|維持|統一|遵守"],
         "en": [
             r"\b(?:minimum )?(?:resale|retail|advertised) prices?\b",
             rf"\b(?:may|shall|will) not (?:be )?(?:increase|raise|change|adjust)\w*\b{S}{{0,40}}\b(?:prices?|fees|rates)\b",
@@ -375,7 +383,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
             rf"\b(?:waives?|waive to the fullest)\b{S}{{0,80}}\b(?:punitive|exemplary|consequential)\b",
             rf"\b(?:not be (?:responsible|liable)|no liability)\b{S}{{0,80}}\b(?:indirect|consequential) (?:loss|damage)",
         ],
-        "zh": [rf"賠償(?:責任)?(?:總額|上限|範圍)?{Z}{{0,40}}(?:以|不超過|不得超過|最高){Z}{{0,40}}為(?:上)?限",
+        # 违约金…但以该批货款百分之十为上限: a cap on the penalty, as on damages
+        "zh": [rf"(?:賠償|違約金)(?:責任)?(?:總額|上限|範圍)?{Z}{{0,40}}(?:以|不超過|不得超過|最高){Z}{{0,40}}為(?:上)?限",
                r"責任(?:上限|限制)", rf"(?:間接|衍生|附帶|懲罰性|特別)(?:性)?(?:損害|損失){Z}{{0,40}}(?:不負|免|不予)",
                rf"(?:可得利益|預期利益|利潤|商譽|營業|經營)(?:的)?(?:損失|損害){Z}{{0,20}}(?:均|概)?(?:不承擔|不負|不予賠償|不賠償|免責)",
                rf"不(?:負|承擔|負擔|賠償){Z}{{0,30}}(?:間接|衍生|附帶|特別|所失利益|預期利益|可得利益|利潤損失|商譽損失|營業損失)",
@@ -443,6 +452,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "revenue_sharing": {
         "heading": [r"revenue shar|profit shar|royalt|commission|rebate", r"回饋|分潤|佣金|利潤分配|權利金|報酬"],
+        "support": [r"%|％|百分之|比例|比率|成數|金額|計算|支付|給付|提撥"],
         "en": [
             r"\broyalt(?:y|ies)\b",
             r"\b(?:revenue|profit|income|fee)[- ]shar\w*",
@@ -501,6 +511,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     # ---------------------------------------------------------------- exit
     "expiration": {
         "heading": [r"^term$|^term(?: of| and)|duration|effective period|^period", r"(?:期間|期限|有效期)(?![內中])"],
+        "support": [rf"起{Z}{{0,40}}(?:至|到){Z}{{0,40}}(?:止|屆滿)|屆滿|期滿|為期|有效期|生效|[0-9一二三四五六七八九十兩]\s*(?:年|個月)"],
         "en": [
             rf"\b(?:commence|become effective|be effective|take effect|remain in (?:full )?(?:force|effect)|continue)\w*\b{S}{{0,160}}"
             r"\b(?:until|through|thereafter|for (?:a|an initial) (?:period|term) of|for \w+ \(\d+\) (?:years?|months?)|"
@@ -555,6 +566,8 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "termination_for_cause": {
         "heading": [r"termination for (?:cause|breach|default)|events? of default|breach", r"違約|終止|解除"],
+        # "違約責任" over damages only, "終止後之處理" over what follows an end: no termination for cause
+        "support": [rf"(?:違約|違反|違背|未(?:依|按|能|履行)|不(?:依|按)|逾期|拖欠|否則|情形之一|不合格|破產|重整|解散){Z}{{0,60}}(?:終止|解除)"],
         "en": [
             rf"\bterminat\w*\b{S}{{0,150}}\b(?:material(?:ly)? breach|breach\w*|default\w*|insolven\w*|bankrupt\w*|fails? to (?:cure|remedy))",
             rf"\b(?:material(?:ly)? breach\w*|default\w*)\b{S}{{0,200}}\bterminat\w*",
@@ -570,7 +583,10 @@ VOCAB: dict[str, dict[str, list[str]]] = {
                # 不按规定支付货款…有权中止合同 / 迟交…超过六个月时，有权终止合同
                rf"(?:不按|未按|拒不|逾期){Z}{{0,40}}(?:有權|得|可以?)(?:立即|隨時|單方)?(?:中止|終止|解除)(?:本)?(?:合同|協議|合約|契約|合作)",
                rf"(?:遲交|遲延|延遲|逾期|拖延)(?:交付|交貨|履行|付款|支付)?{Z}{{0,20}}(?:超過|達到|逾|滿){Z}{{0,15}}(?:日|天|週|周|個月|月|年)(?:時|的|者|後)?[，,]?"
-               rf"{Z}{{0,20}}(?:有權|得|可以?)(?:立即|隨時|單方)?(?:終止|解除)"],
+               rf"{Z}{{0,20}}(?:有權|得|可以?)(?:立即|隨時|單方)?(?:終止|解除)",
+               # 不能…，否则甲方有权终止合作协议 / 一经发现，甲方有权立即解除本协议 / 考核不合格…有权终止合同
+               rf"(?:否則|一經(?:發現|查實|核實)|經查(?:實|證屬實)|如有違反|若有違反|(?:考核|檢驗|驗收)不合格){Z}{{0,30}}"
+               rf"(?:有權|得|可以?)(?:立即|隨時|單方|直接)?{Z}{{0,6}}(?:終止|解除)"],
     },
     "termination_for_convenience": {
         "heading": [r"termination for convenience|termination without cause", r"任意終止|提前終止"],
@@ -603,6 +619,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     },
     "kpi_termination": {
         "heading": [r"termination for (?:failure|under-?performance|performance)", r"未達(?:績效|目標)"],
+        "support": [r"終止|解除|取消"],
         "en": [
             rf"\b(?:fail\w*|failure) to (?:meet|achieve|attain|satisfy|reach|purchase)\b{S}{{0,100}}"
             rf"(?:minimum|target|quota|KPI|performance|purchase|commitment|forecast){S}{{0,160}}\bterminat\w*",
@@ -642,6 +659,7 @@ VOCAB: dict[str, dict[str, list[str]]] = {
     "post_termination": {
         "heading": [r"(?:effect|consequences?|rights and obligations) (?:of|upon|on) (?:termination|expiration|expiry)|"
                     r"post-?termination|upon termination|transition", r"終止(?:後|之效果|之效力)|契約消滅後|終止後"],
+        "support": [POST_ACTS, rf"仍(?:應|須|有效|得|繼續)|存續|不因{Z}{{0,20}}(?:終止|屆滿)"],
         "en": [
             rf"\b(?:upon|after|following|on|in the event of|at the time of)\b (?:the )?(?:any )?(?:early )?(?:termination|expiration|expiry)"
             rf"{S}{{0,250}}\b(?:shall|will|may)\b{S}{{0,100}}\b(?:return|destroy|cease|continue|sell|purchase|repurchase|"

@@ -8,6 +8,7 @@ from pathlib import Path
 from agreementkit.check.model import Document
 from agreementkit.check.structure import (
     MAX_DOCUMENT_CHARS,
+    Heading,
     RawParagraph,
     build_blocks,
     detect_language,
@@ -82,6 +83,21 @@ def decode(data: bytes, path: Path) -> str:
     raise InputError(f"{path}: not a text file we can read (save it as UTF-8), nor a DOCX or PDF")
 
 
+def _stands_alone(line: str, heading: Heading) -> bool:
+    """Whether a Chinese heading line is a whole heading (a short title, no clause text after it).
+
+    English headings are left as they were (joined to the lines that follow until a blank line).
+    A title with a comma, or a line ending in one, is the start of a wrapped sentence, not a title.
+    """
+    title = heading.title
+    return (
+        bool(heading.style)
+        and not heading.inline
+        and (title is None or (len(title) <= 20 and not re.search(r"[，,、]", title)))
+        and not line.endswith(("，", ",", "、"))
+    )
+
+
 def paragraphs_of(text: str) -> list[RawParagraph]:
     """Split text into paragraphs: blank lines and heading lines break; wrapped lines are joined."""
     out: list[RawParagraph] = []
@@ -103,8 +119,12 @@ def paragraphs_of(text: str) -> list[RawParagraph]:
         if not line:
             flush()
             continue
-        if line.startswith(("|", "- ", "* ")) or parse_heading(line) is not None:
+        heading = parse_heading(line)
+        if line.startswith(("|", "- ", "* ")) or heading is not None:
             flush()
+        if heading is not None and _stands_alone(line, heading):
+            out.append(RawParagraph(line))  # "２．期限" / "第五条 付款" on a line of its own: not joined to its body
+            continue
         if len(line) < 60 and _FIELD.match(line):  # "甲方：…", "Name: …" lines stand alone
             flush()
             out.append(RawParagraph(line))
