@@ -39,12 +39,51 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 
 _KEYS: dict[str, tuple[str, ...]] = {
     "personal_data": ("個人資料", "個資", "客戶", "消費者", "personal", "customer", "end-user", "end user"),
-    "franchise_like": ("加盟", "franchis", "initial fee", "經營"),
+    "franchise_like": ("加盟", "franchis", "initial fee", "經營", "營運系統"),
     "cure_period": ("cure", "remed", "improvement plan", "限期", "改善", "補正"),
     "prevailing_language": ("為準", "prevail", "control"),
     "resale_price": ("價", "sell", "resale", "advertised price"),
     "agency": ("代辦商", "名義", "in the name of", "on behalf of the principal"),
 }
+
+
+#: No match of a fact pattern is longer than this (``tests/test_check_facts_windows.py`` checks it),
+#: so every match lies within this many characters of a key it contains.
+MAX_MATCH = 400
+
+
+def _windows(lowered: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged spans of ``lowered`` within :data:`MAX_MATCH` characters of a key occurrence."""
+    spans: list[tuple[int, int]] = []
+    for key in keys:
+        i = lowered.find(key)
+        while i != -1:
+            spans.append((max(0, i - MAX_MATCH), min(len(lowered), i + len(key) + MAX_MATCH)))
+            i = lowered.find(key, i + len(key) + MAX_MATCH)  # later ones here give the same span
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def first_match(pattern: re.Pattern[str], full: str, lowered: str, keys: tuple[str, ...]) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``full``, searched only near ``keys`` (every match holds one).
+
+    The same match a search of the whole text finds: windows are disjoint and in order, each reaches
+    :data:`MAX_MATCH` characters past its keys, and a match is shorter than that. Where lower-casing
+    changed the text's length the offsets would not agree, and the whole text is searched.
+    """
+    if len(lowered) != len(full):
+        return pattern.search(full)
+    for lo, hi in _windows(lowered, keys):
+        m = pattern.search(full, lo, hi)
+        if m:
+            return m
+    return None
 
 
 def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[Evidence]]:
@@ -71,9 +110,7 @@ def document_facts(doc: Document, topics: list[TopicResult]) -> dict[str, list[E
     full = "\n".join(texts)
     lowered = full.lower()
     for fact, pattern in _PATTERNS.items():
-        if not any(k in lowered for k in _KEYS[fact]):
-            continue  # cheap pre-check before the regex
-        m = pattern.search(full)
+        m = first_match(pattern, full, lowered, _KEYS[fact])
         if m:
             bi = bisect.bisect_right(starts, m.start()) - 1
             block = doc.blocks[bi]
