@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from agreementkit.check.readers import read_document
 from agreementkit.check.readers.text import paragraphs_of
 from agreementkit.check.structure import RawParagraph, build_blocks, parse_heading
 from agreementkit.cli import main
@@ -108,10 +109,45 @@ def test_heading_line_is_not_joined_to_its_body() -> None:
     # a wrapped sentence that merely starts with a number is still joined
     wrapped = [p.text for p in paragraphs_of("1、甲方应于每月五日前，\n支付上月货款。\n")]
     assert wrapped == ["1、甲方应于每月五日前，支付上月货款。"]
-    # English text files keep their paragraphs as before
+    # an English title-case heading line stands alone too, as if a blank line followed it
     assert [p.text for p in paragraphs_of("5. Term\nThis Agreement runs for two years.\n")] == [
-        "5. Term This Agreement runs for two years."
+        "5. Term", "This Agreement runs for two years."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7. Governing Law\nThis Agreement is governed by the laws of Taiwan.\n",
+        "Section 9 Limitation of Liability\nNeither party is liable for lost profits.\n",
+        "12. TERMINATION\nEither party may terminate on notice.\n",
+    ],
+)
+def test_english_heading_line_stands_alone(text: str) -> None:
+    heading, body = text.strip().split("\n")
+    assert [p.text for p in paragraphs_of(text)] == [heading, body]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("4. The Distributor shall buy\nten units a month.\n", "4. The Distributor shall buy ten units a month."),
+        ("3. Assignment. Neither party may assign\nthis Agreement.\n", "3. Assignment. Neither party may assign this Agreement."),
+        ("2. Payment, Invoices\nare due monthly.\n", "2. Payment, Invoices are due monthly."),
+    ],
+)  # fmt: skip
+def test_english_sentence_starting_with_a_number_is_still_joined(text: str, joined: str) -> None:
+    assert [p.text for p in paragraphs_of(text)] == [joined]
+
+
+def test_english_text_reads_the_same_with_or_without_blank_lines_after_headings(tmp_path: Path) -> None:
+    body = ["AGREEMENT", "1. Term", "The term is two years.", "2. Governing Law", "The laws of Taiwan govern."]
+    tight, loose = tmp_path / "tight.txt", tmp_path / "loose.txt"
+    tight.write_text(body[0] + "\n\n" + "\n".join(body[1:]) + "\n", encoding="utf-8")
+    loose.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    rows = [[(b.text, b.location.article, b.location.heading) for b in read_document(p).blocks] for p in (tight, loose)]
+    assert rows[0] == rows[1]
+    assert ("The laws of Taiwan govern.", "Section 2", "Governing Law") in rows[0]
 
 
 def test_word_headings_still_decide() -> None:

@@ -83,19 +83,39 @@ def decode(data: bytes, path: Path) -> str:
     raise InputError(f"{path}: not a text file we can read (save it as UTF-8), nor a DOCX or PDF")
 
 
-def _stands_alone(line: str, heading: Heading) -> bool:
-    """Whether a Chinese heading line is a whole heading (a short title, no clause text after it).
+# Words a title-case English heading may keep in lower case ("Limitation of Liability").
+_MINOR_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
-    English headings are left as they were (joined to the lines that follow until a blank line).
-    A title with a comma, or a line ending in one, is the start of a wrapped sentence, not a title.
+
+def _english_title(title: str) -> bool:
+    """Whether ``title`` reads as an English heading title ("Term", "Governing Law", "TERMINATION").
+
+    Every word but the minor ones starts with a capital, at most eight words, no sentence
+    punctuation inside: "The Distributor shall buy" or "Assignment. Neither party may" are text.
+    """
+    words = title.rstrip(".:").split()
+    return (
+        0 < len(words) <= 8
+        and len(title) <= 60
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in _MINOR_WORDS for w in words)
+        and not re.search(r"[.;,]", title.rstrip(".:"))
+    )
+
+
+def _stands_alone(line: str, heading: Heading) -> bool:
+    """Whether a heading line is a whole heading (a short title, no clause text after it).
+
+    Chinese: a title of at most 20 characters ("２．期限", "第五条 付款"). English: a numbered
+    title-case title ("5. Term", "Section 7 Governing Law"). A title with a comma, or a line ending
+    in one, is the start of a wrapped sentence, not a title.
     """
     title = heading.title
-    return (
-        bool(heading.style)
-        and not heading.inline
-        and (title is None or (len(title) <= 20 and not re.search(r"[，,、]", title)))
-        and not line.endswith(("，", ",", "、"))
-    )
+    if heading.inline or line.endswith(("，", ",", "、")):
+        return False
+    if heading.style:
+        return title is None or (len(title) <= 20 and not re.search(r"[，,、]", title))
+    return title is not None and _english_title(title)
 
 
 def paragraphs_of(text: str) -> list[RawParagraph]:
@@ -123,7 +143,7 @@ def paragraphs_of(text: str) -> list[RawParagraph]:
         if line.startswith(("|", "- ", "* ")) or heading is not None:
             flush()
         if heading is not None and _stands_alone(line, heading):
-            out.append(RawParagraph(line))  # "２．期限" / "第五条 付款" on a line of its own: not joined to its body
+            out.append(RawParagraph(line))  # "２．期限" / "5. Term" on a line of its own: not joined to its body
             continue
         if len(line) < 60 and _FIELD.match(line):  # "甲方：…", "Name: …" lines stand alone
             flush()
