@@ -6,15 +6,12 @@ Traditional with OpenCC, finds the topics in the converted text and quotes the t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from agreementkit.check.script import simplified_converter
-from agreementkit.cli import main
+from tests.helpers_check import check_topics
 
 MAINLAND = """区域代理合作合同
 
@@ -45,14 +42,6 @@ PLAIN = """技术服务合同
 """
 
 
-def _check(tmp_path: Path, text: str) -> dict[str, Any]:
-    path = tmp_path / "contract.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
-    assert result.exit_code in (0, 1), result.output
-    return {t["id"]: t for t in json.loads(result.output)["topics"]}
-
-
 @pytest.mark.parametrize(
     ("topic", "written"),
     [
@@ -67,14 +56,14 @@ def _check(tmp_path: Path, text: str) -> dict[str, Any]:
     ],
 )
 def test_mainland_wording_is_found_and_quoted_in_simplified(tmp_path: Path, topic: str, written: str) -> None:
-    topics = _check(tmp_path, MAINLAND)
+    topics = check_topics(tmp_path, MAINLAND)
     assert topics[topic]["status"] == "present", topic
     quotes = [e["quote"] for e in topics[topic]["evidence"]]
     assert any(written in q for q in quotes), quotes  # the text as written, not the Traditional conversion
 
 
 def test_numbered_clauses_are_located(tmp_path: Path) -> None:
-    topics = _check(tmp_path, MAINLAND)
+    topics = check_topics(tmp_path, MAINLAND)
     assert topics["audit_rights"]["evidence"][0]["location"]["clause"] == "2.3"
     assert topics["revenue_sharing"]["evidence"][0]["location"]["clause"] == "2.2"
 
@@ -83,7 +72,7 @@ def test_review_procedure_is_not_audit_rights_and_plain_contract_has_no_weak_top
     convert = simplified_converter(PLAIN)
     assert convert is not None
     assert "審核" in convert("须经甲方审核流程确认")  # not 稽核 (audit), as plain s2twp would write
-    topics = _check(tmp_path, PLAIN)
+    topics = check_topics(tmp_path, PLAIN)
     for topic in ("audit_rights", "territory", "minimum_commitment", "kpi_targets", "liability_cap",
                   "renewal", "post_termination", "revenue_sharing"):
         assert topics[topic]["status"] == "missing", topic

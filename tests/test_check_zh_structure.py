@@ -19,6 +19,7 @@ from agreementkit.check.readers import read_document
 from agreementkit.check.readers.text import paragraphs_of
 from agreementkit.check.structure import RawParagraph, build_blocks, parse_heading
 from agreementkit.cli import main
+from tests.helpers_check import check_topics
 
 
 @pytest.mark.parametrize(
@@ -177,16 +178,8 @@ FULL_WIDTH = """销售合同
 """
 
 
-def _check(tmp_path: Path, text: str) -> dict[str, Any]:
-    path = tmp_path / "contract.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
-    assert result.exit_code in (0, 1), result.output
-    return {t["id"]: t for t in json.loads(result.output)["topics"]}
-
-
 def test_full_width_headings_locate_their_topics(tmp_path: Path) -> None:
-    topics = _check(tmp_path, FULL_WIDTH)
+    topics = check_topics(tmp_path, FULL_WIDTH)
     expiration = topics["expiration"]
     assert expiration["status"] == "present"
     assert expiration["evidence"][0]["quote"] == "２．期限"  # the heading, as written
@@ -240,7 +233,7 @@ LAYOUTS = [pytest.param(lambda t: t, id="line-after-line"), pytest.param(lambda 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("topic", ["ip_ownership", "termination_for_cause", "non_compete"])
 def test_heading_alone_does_not_make_a_topic_present(tmp_path: Path, topic: str, layout: Any) -> None:
-    assert _check(tmp_path, layout(HEADINGS_ONLY))[topic]["status"] == "missing", topic
+    assert check_topics(tmp_path, layout(HEADINGS_ONLY))[topic]["status"] == "missing", topic
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -249,7 +242,7 @@ def test_heading_alone_does_not_make_a_topic_present(tmp_path: Path, topic: str,
     [("ip_ownership", "二、知识产权"), ("termination_for_cause", "三、违约责任"), ("non_compete", "四、竞业限制")],
 )
 def test_heading_with_supporting_body_makes_a_topic_present(tmp_path: Path, topic: str, heading: str, layout: Any) -> None:
-    found = _check(tmp_path, layout(HEADINGS_WITH_BODY))[topic]
+    found = check_topics(tmp_path, layout(HEADINGS_WITH_BODY))[topic]
     assert found["status"] == "present", topic
     assert found["evidence"][0]["quote"] == heading  # the heading leads the evidence
 

@@ -6,6 +6,7 @@ import bisect
 import re
 
 from agreementkit.check.model import Document, Evidence, TopicResult, block_quote
+from agreementkit.check.patterns import merge_spans
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "personal_data": re.compile(
@@ -60,14 +61,7 @@ def _windows(lowered: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
         while i != -1:
             spans.append((max(0, i - MAX_MATCH), min(len(lowered), i + len(key) + MAX_MATCH)))
             i = lowered.find(key, i + len(key) + MAX_MATCH)  # later ones here give the same span
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return merged
+    return merge_spans(spans)
 
 
 def first_match(pattern: re.Pattern[str], full: str, lowered: str, keys: tuple[str, ...]) -> re.Match[str] | None:

@@ -224,9 +224,13 @@ def key_windows(text: str, keys: tuple[str, ...], sentences: Sentences) -> list[
             spans.append((lo, hi))
             # later occurrences in the same sentence would give the same span
             i = text.find(key, max(i + 1, sentence_end))
-    spans.sort()
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(lo, hi)`` spans sorted, with overlapping or touching ones merged into one."""
     merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
+    for lo, hi in sorted(spans):
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:

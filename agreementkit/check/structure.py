@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agreementkit.check.model import Block, Location
@@ -341,7 +341,7 @@ def build_blocks(paragraphs: Iterable[RawParagraph], lang: str = "en") -> list[B
     for para, pieces, texts, text, found in prepared:
         if found is not None and found.style in levels and levels[found.style] != found.level:
             promoted = levels[found.style] == 1
-            found = Heading(levels[found.style], found.label, found.title, found.inline, found.style)
+            found = replace(found, level=levels[found.style])
         else:
             promoted = False
         if styled and para.style_level is None and found is not None and found.level == 1:
